@@ -8,6 +8,8 @@
 
 #include "crypto/hash/sha256.h"
 #include "crypto/kdf/hkdf.h"
+#include "crypto/kdf/pbkdf2.h"
+#include "crypto/kdf/tls_prf.h"
 #include "crypto/mac/hmac.h"
 #include "tests/ct/harness.h"
 
@@ -157,6 +159,44 @@ TEST(CtHkdf, ExpandLabelAndDeriveSecretWithSecretInput) {
     declassify(derived->view());
     EXPECT_EQ(key, want_key);
     EXPECT_EQ(to_bytes(derived->view()), to_bytes(want_derived->view()));
+}
+
+TEST(CtTlsPrf, Tls12PrfWithSecretMasterSecret) {
+    KEEL_REQUIRE_VALGRIND();
+    Bytes seed = pattern(64, 16);
+    for (size_t n : {size_t{0}, size_t{47}, size_t{48}, size_t{100}}) {
+        Bytes secret = pattern(n, 17);
+        Bytes want(104), out(104);
+        tls12_prf<Sha256>(secret, "key expansion", seed, want);
+        poison(secret);
+        tls12_prf<Sha256>(secret, "key expansion", seed, out);
+        declassify(out);
+        EXPECT_EQ(out, want) << n;
+    }
+}
+
+TEST(CtTlsPrf, Tls10CombinerWithSecretInput) {
+    KEEL_REQUIRE_VALGRIND();
+    Bytes secret = pattern(47, 18), seed = pattern(64, 19);
+    Bytes want(48), out(48);
+    tls10_prf<Sha256, Sha224>(secret, "master secret", seed, want);
+    poison(secret);
+    tls10_prf<Sha256, Sha224>(secret, "master secret", seed, out);
+    declassify(out);
+    EXPECT_EQ(out, want);
+}
+
+TEST(CtPbkdf2, SecretPassword) {
+    KEEL_REQUIRE_VALGRIND();
+    for (size_t n : {size_t{0}, size_t{8}, size_t{65}}) {
+        Bytes password = pattern(n, 20), salt = pattern(16, 21);
+        Bytes want(40), out(40);
+        ASSERT_TRUE(pbkdf2<Sha256>(password, salt, 5, want).ok());
+        poison(password);
+        ASSERT_TRUE(pbkdf2<Sha256>(password, salt, 5, out).ok());
+        declassify(out);
+        EXPECT_EQ(out, want) << n;
+    }
 }
 
 }  // namespace
