@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "crypto/drbg/hmac_drbg.h"
 #include "crypto/hash/sha256.h"
 #include "crypto/kdf/hkdf.h"
 #include "crypto/kdf/pbkdf2.h"
@@ -197,6 +198,24 @@ TEST(CtPbkdf2, SecretPassword) {
         declassify(out);
         EXPECT_EQ(out, want) << n;
     }
+}
+
+TEST(CtHmacDrbg, SecretSeedAndState) {
+    KEEL_REQUIRE_VALGRIND();
+    Bytes seed = pattern(48, 22), entropy = pattern(32, 23);
+    Bytes want(100), out(100);
+    {
+        auto d = HmacDrbg::deterministic(seed, as_bytes("pers"));
+        d.reseed_with(entropy, as_bytes("ai"));
+        ASSERT_TRUE(d.generate(want, as_bytes("more")).ok());
+    }
+    poison(seed);
+    poison(entropy);
+    auto d = HmacDrbg::deterministic(seed, as_bytes("pers"));
+    d.reseed_with(entropy, as_bytes("ai"));
+    ASSERT_TRUE(d.generate(out, as_bytes("more")).ok());
+    declassify(out);
+    EXPECT_EQ(out, want);
 }
 
 }  // namespace
