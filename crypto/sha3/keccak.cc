@@ -39,6 +39,8 @@ std::span<const KeccakX4Backend> keccak_x4_backends() {
     static const auto list = [] {
         List<KeccakX4Backend, 4> l;
         l.add({"portable", keccak_x4_portable});
+        if (cpu::has(cpu::kAvx2)) l.add({"avx2", keccak_x4_avx2});
+        if (cpu::has(cpu::kAvx512f | cpu::kAvx512vl)) l.add({"avx512", keccak_x4_avx512});
         return l;
     }();
     return {list.items, list.n};
@@ -48,6 +50,8 @@ std::span<const KeccakX8Backend> keccak_x8_backends() {
     static const auto list = [] {
         List<KeccakX8Backend, 4> l;
         l.add({"portable", keccak_x8_portable});
+        if (cpu::has(cpu::kAvx2)) l.add({"avx2", keccak_x8_avx2});
+        if (cpu::has(cpu::kAvx512f)) l.add({"avx512", keccak_x8_avx512});
         return l;
     }();
     return {list.items, list.n};

@@ -80,6 +80,7 @@ struct KeccakX8Backend {
 
 void keccak_x4_portable(uint64_t s[100]);
 void keccak_x4_avx2(uint64_t s[100]);
+void keccak_x4_avx512(uint64_t s[100]);  // AVX-512VL on ymm
 void keccak_x8_portable(uint64_t s[200]);
 void keccak_x8_avx2(uint64_t s[200]);
 void keccak_x8_avx512(uint64_t s[200]);
