@@ -9,6 +9,7 @@
 #include <span>
 
 #include "base/bytes.h"
+#include "crypto/hash/md_engine.h"
 
 namespace keel::crypto {
 
@@ -16,6 +17,10 @@ namespace detail {
 // Compresses `n` consecutive 64-byte blocks into `state`.
 using Sha256Blocks = void (*)(uint32_t state[8], const uint8_t* in, size_t n);
 void sha256_blocks_portable(uint32_t state[8], const uint8_t* in, size_t n);
+// SHA-NI + SSE4.1 (sha256_shani.cc); call only when the CPU has both.
+void sha256_blocks_shani(uint32_t state[8], const uint8_t* in, size_t n);
+// FIPS 180-4 §4.2.2 round constants, shared by the backends.
+extern const uint32_t kSha256K[64];
 
 struct Sha256Backend {
     const char* name;
@@ -26,31 +31,10 @@ std::span<const Sha256Backend> sha256_backends();
 }  // namespace detail
 
 // Shared engine of SHA-224 and SHA-256: they differ only in IV and output length.
-class Sha256Engine {
-public:
-    static constexpr size_t kBlockSize = 64;
-
-    Sha256Engine(const uint32_t (&iv)[8], detail::Sha256Blocks blocks);
-    Sha256Engine(const Sha256Engine&) = default;
-    Sha256Engine& operator=(const Sha256Engine&) = default;
-    ~Sha256Engine();
-
-    void update(ByteView data);
-    // Pads, writes the first out_len bytes of the big-endian state, and resets.
-    void finish(uint8_t* out, size_t out_len);
-    void reset();
-
-private:
-    const uint32_t* iv_;
-    detail::Sha256Blocks blocks_;
-    uint32_t state_[8];
-    uint8_t buffer_[kBlockSize];
-    size_t buffered_ = 0;
-    uint64_t total_ = 0;  // bytes; FIPS 180-4 limits messages to 2^64 bits
-};
+using Sha256Engine = detail::MdEngine<uint32_t, 8, 64, 8, true>;
 
 class Sha256 {
-public:
+  public:
     static constexpr size_t kDigestSize = 32;
     static constexpr size_t kBlockSize = 64;
     using Digest = std::array<uint8_t, kDigestSize>;
@@ -72,12 +56,12 @@ public:
         return h.final();
     }
 
-private:
+  private:
     Sha256Engine e_;
 };
 
 class Sha224 {
-public:
+  public:
     static constexpr size_t kDigestSize = 28;
     static constexpr size_t kBlockSize = 64;
     using Digest = std::array<uint8_t, kDigestSize>;
@@ -98,7 +82,7 @@ public:
         return h.final();
     }
 
-private:
+  private:
     Sha256Engine e_;
 };
 
