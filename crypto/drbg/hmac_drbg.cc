@@ -35,6 +35,7 @@ int32_t current_pid() {
 }  // namespace detail
 
 template class HmacDrbgT<Sha256>;
+template class HmacDrbgT<Sha512>;
 
 Result<void> random_bytes(MutableByteView out) {
     // One generator per thread: no lock on the hot path, and thread exit wipes it.

@@ -29,6 +29,7 @@
 #include "base/result.h"
 #include "base/secret.h"
 #include "crypto/hash/sha256.h"
+#include "crypto/hash/sha512.h"
 #include "crypto/mac/hmac.h"
 
 namespace keel::crypto {
@@ -253,6 +254,7 @@ class HmacDrbgT {
 };
 
 using HmacDrbg = HmacDrbgT<Sha256>;
+using HmacDrbgSha512 = HmacDrbgT<Sha512>;
 
 // Fills `out` from this thread's HMAC_DRBG(SHA-256), instantiated from OS entropy on
 // first use and reseeded per the rules above. Any length (split into 64 KiB requests).

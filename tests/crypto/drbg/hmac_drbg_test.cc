@@ -234,6 +234,27 @@ TEST(HmacDrbg, MovedFromInstanceRefuses) {
     EXPECT_EQ(a.generate(out).error().code(), Errc::invalid_argument);  // NOLINT(use-after-move)
 }
 
+TEST(HmacDrbgSha512, GeneratesReseedsAndReproduces) {
+    static_assert(HmacDrbgSha512::kSecurityStrength == 32 && HmacDrbgSha512::kOutLen == 64);
+    ScriptedEntropy ent;
+    HmacDrbgOptions opts;
+    opts.entropy = ent.source();
+    opts.reseed_interval = 2;
+    auto d = HmacDrbgSha512::instantiate(as_bytes("p"), opts);
+    ASSERT_TRUE(d.ok());
+    Bytes a(100), b(100);
+    for (int i = 0; i < 3; i++) ASSERT_TRUE(d->generate(a).ok());
+    EXPECT_EQ(ent.draws, 3u);  // entropy + nonce, then one reseed
+    auto x = HmacDrbgSha512::deterministic(Bytes(48, 9));
+    auto y = HmacDrbgSha512::deterministic(Bytes(48, 9));
+    ASSERT_TRUE(x.generate(a).ok());
+    ASSERT_TRUE(y.generate(b).ok());
+    EXPECT_EQ(a, b);
+    auto z = HmacDrbg::deterministic(Bytes(48, 9));
+    ASSERT_TRUE(z.generate(b).ok());
+    EXPECT_NE(a, b);
+}
+
 // Runs `child_fn` in a forked child, returns the 32 bytes it wrote to a pipe.
 template <class F>
 Bytes from_child(F child_fn) {

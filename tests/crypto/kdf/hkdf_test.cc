@@ -5,7 +5,9 @@
 #include <random>
 #include <string>
 
+#include "crypto/hash/sha1.h"
 #include "crypto/hash/sha256.h"
+#include "crypto/hash/sha512.h"
 #include "tests/vectors/json.h"
 
 namespace keel::crypto {
@@ -56,6 +58,34 @@ TEST(HkdfSha256, Rfc5869) {
     }
 }
 
+// RFC 5869 Appendix A.4-A.7 (SHA-1; A.7 leaves the salt out: HashLen zeros).
+TEST(HkdfSha1, Rfc5869) {
+    Rfc5869Case cases[] = {
+        {Bytes(11, 0x0b), range(0x00, 0x0d), range(0xf0, 0xfa), "",
+         "085a01ea1b10f36933068b56efa5ad81a4f14b822f5b091568a9cdd4f155fda2c22e422478d305f3f896"},
+        {range(0x00, 0x50), range(0x60, 0xb0), range(0xb0, 0x100), "",
+         "0bd770a74d1160f7c9f12cd5912a06ebff6adcae899d92191fe4305673ba2ffe8fa3f1a4e5ad79f3f334b3b2"
+         "02b2173c486ea37ce3d397ed034c7f9dfeb15c5e927336d0441f4c4300e2cff0d0900b52d3b4"},
+        {Bytes(22, 0x0b),
+         {},
+         {},
+         "",
+         "0ac1af7002b3d761d1e55298da9d0506b9ae52057220a306e07b6b87e8df21d0ea00033de03984d34918"},
+        {Bytes(22, 0x0c),
+         {},
+         {},
+         "",
+         "2c91117204d745f3500d636a62f64f0ab3bae548aa53d423b0d1f27ebba6f5e5673a081d70cce7acfc48"},
+    };
+    int n = 4;
+    for (const auto& c : cases) {
+        SCOPED_TRACE("RFC 5869 A." + std::to_string(n++));
+        Bytes okm(c.okm.size() / 2);
+        ASSERT_TRUE(hkdf<Sha1>(c.salt, c.ikm, c.info, okm).ok());
+        EXPECT_EQ(hex(okm), c.okm);
+    }
+}
+
 // Wycheproof HkdfTest: empty salt means the default salt; invalid = size > 255*HashLen.
 template <class H>
 void check_wycheproof(const std::string& file) {
@@ -83,6 +113,15 @@ void check_wycheproof(const std::string& file) {
 
 TEST(HkdfSha256, Wycheproof) {
     check_wycheproof<Sha256>("hkdf_sha256_test.json");
+}
+TEST(HkdfSha1, Wycheproof) {
+    check_wycheproof<Sha1>("hkdf_sha1_test.json");
+}
+TEST(HkdfSha384, Wycheproof) {
+    check_wycheproof<Sha384>("hkdf_sha384_test.json");
+}
+TEST(HkdfSha512, Wycheproof) {
+    check_wycheproof<Sha512>("hkdf_sha512_test.json");
 }
 
 // T(i) chaining written out by hand, to check expand at every length up to 255 blocks

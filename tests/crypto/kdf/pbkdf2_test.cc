@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "crypto/hash/sha1.h"
 #include "crypto/hash/sha256.h"
 #include "tests/crypto/kdf/kat_hashes.h"
 #include "tests/vectors/json.h"
@@ -31,7 +32,7 @@ TEST(Pbkdf2, OpensslKnownAnswers) {
             });
         ran += have;
     }
-    EXPECT_GE(ran, 8u);
+    EXPECT_EQ(ran, 32u);  // SHA-1, SHA-256, SHA-384, SHA-512
 }
 
 // RFC 7914 §11 (PBKDF2-HMAC-SHA256 test vectors).
@@ -45,6 +46,28 @@ TEST(Pbkdf2, Rfc7914Sha256) {
     EXPECT_EQ(hex(out),
               "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
               "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
+}
+
+// RFC 6070 §2 (PBKDF2-HMAC-SHA1), all but the 2^24-iteration case.
+TEST(Pbkdf2, Rfc6070Sha1) {
+    struct Case {
+        std::string password, salt;
+        uint32_t c;
+        std::string dk;
+    } cases[] = {
+        {"password", "salt", 1, "0c60c80f961f0e71f3a9b524af6012062fe037a6"},
+        {"password", "salt", 2, "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957"},
+        {"password", "salt", 4096, "4b007901b765489abead49d926f721d065a429c1"},
+        {"passwordPASSWORDpassword", "saltSALTsaltSALTsaltSALTsaltSALTsalt", 4096,
+         "3d2eec4fe41c849b80c8d83662c0e44a8b291a964cf2f07038"},
+        {std::string("pass\0word", 9), std::string("sa\0lt", 5), 4096,
+         "56fa6aa75548099dcc37d7f03425e0c3"},
+    };
+    for (const auto& c : cases) {
+        Bytes out(c.dk.size() / 2);
+        ASSERT_TRUE(pbkdf2<Sha1>(as_bytes(c.password), as_bytes(c.salt), c.c, out).ok());
+        EXPECT_EQ(hex(out), c.dk) << c.password << " c=" << c.c;
+    }
 }
 
 TEST(Pbkdf2, ZeroIterationsIsAnError) {

@@ -5,6 +5,8 @@
 #include <random>
 #include <string>
 
+#include "crypto/hash/md5.h"
+#include "crypto/hash/sha1.h"
 #include "crypto/hash/sha256.h"
 #include "tests/crypto/kdf/kat_hashes.h"
 #include "tests/vectors/json.h"
@@ -30,7 +32,23 @@ TEST(Tls12Prf, OpensslKnownAnswers) {
             });
         ran += have;
     }
-    EXPECT_GE(ran, 9u);  // every SHA-256 case; SHA-384 joins when crypto/hash has it
+    EXPECT_EQ(ran, 18u);  // SHA-256 and SHA-384
+}
+
+// TLS 1.0/1.1: P_MD5 XOR P_SHA-1 (openssl's MD5-SHA1 TLS1-PRF).
+TEST(Tls10Prf, OpensslKnownAnswers) {
+    const auto& root = test::load_vectors("kat/prf_pbkdf2.json");
+    size_t ran = 0;
+    for (const auto& t : root["tls10_prf"].as_array()) {
+        SCOPED_TRACE(t["label"].as_string());
+        ASSERT_EQ(t["digest"].as_string(), "MD5-SHA1");
+        Bytes want = t["out"].as_hex();
+        Bytes out(want.size());
+        tls10_prf<Md5, Sha1>(t["secret"].as_hex(), t["label"].as_string(), t["seed"].as_hex(), out);
+        EXPECT_EQ(hex(out), hex(want));
+        ran++;
+    }
+    EXPECT_EQ(ran, 9u);
 }
 
 // P_hash by its definition (RFC 5246 §5), one HMAC call per step, to check the keyed
@@ -64,7 +82,7 @@ TEST(Tls12Prf, EveryLengthMatchesDefinition) {
 }
 
 // The TLS 1.0 combiner (split, two P_hash streams, XOR) checked structurally with
-// stand-in hashes; the MD5+SHA-1 known answers run once those hashes exist.
+// other hashes at every secret-length parity.
 TEST(Tls10Prf, SplitAndXorMatchDefinition) {
     std::mt19937 rng(2246);
     for (size_t secret_len : {0, 1, 2, 3, 47, 48, 129}) {

@@ -6,7 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "crypto/hash/md5.h"
+#include "crypto/hash/sha1.h"
 #include "crypto/hash/sha256.h"
+#include "crypto/hash/sha512.h"
+#include "crypto/sha3/sha3.h"
 #include "tests/vectors/json.h"
 
 namespace keel::crypto {
@@ -88,6 +92,86 @@ TEST(HmacSha256, Rfc4231) {
     });
 }
 
+TEST(HmacSha384, Rfc4231) {
+    check_rfc4231<Sha384>({
+        "afd03944d84895626b0825f4ab46907f15f9dadbe4101ec682aa034c7cebc59cfaea9ea9076ede7f4af152e8b2"
+        "fa9cb6",
+        "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c78b3239ecfa"
+        "b21649",
+        "88062608d3e6ad8a0aa2ace014c8a86f0aa635d947ac9febe83ef4e55966144b2a5ab39dc13814b94e3ab6e101"
+        "a34f27",
+        "3e8a69b7783c25851933ab6290af6ca77a9981480850009cc5577c6e1f573b4e6801dd23c4a7d679ccf8a386c6"
+        "74cffb",
+        "3abf34c3503b2a23a46efc619baef897",
+        "4ece084485813e9088d2c63a041bc5b44f9ef1012a2b588f3cd11f05033ac4c60c2ef6ab4030fe8296248df163"
+        "f44952",
+        "6617178e941f020d351e2f254e8fd32c602420feb0b8fb9adccebb82461e99c5a678cc31e799176d3860e6110c"
+        "46523e",
+    });
+}
+
+TEST(HmacSha512, Rfc4231) {
+    check_rfc4231<Sha512>({
+        "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cdedaa833b7d6b8a702038b274eae"
+        "a3f4e4be9d914eeb61f1702e696c203a126854",
+        "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8"
+        "f0e6fdcaeab1a34d4a6b4b636e070a38bce737",
+        "fa73b0089d56a284efb0f0756c890be9b1b5dbdd8ee81a3655f83e33b2279d39bf3e848279a722c806b485a47e"
+        "67c807b946a337bee8942674278859e13292fb",
+        "b0ba465637458c6990e5a8c5f61d4af7e576d97ff94b872de76f8050361ee3dba91ca5c11aa25eb4d679275cc5"
+        "788063a5f19741120c4f2de2adebeb10a298dd",
+        "415fad6271580a531d4179bc891d87a6",
+        "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d"
+        "6a1e5295e64f73f63f0aec8b915a985d786598",
+        "e37b6a775dc87dbaa4dfa9f96e5e3ffddebd71f8867289865df5a32d20cdc944b6022cac3c4982b10d5eeb55c3"
+        "e4de15134676fb6de0446065c97440fa8c6a58",
+    });
+}
+
+// RFC 2202 §2 (HMAC-MD5) and §3 (HMAC-SHA-1): the same seven inputs, with the key
+// length of cases 1, 3 and 5 equal to the digest size and 80-byte keys in 6 and 7.
+template <class H>
+void check_rfc2202(const std::vector<std::string>& expected) {
+    constexpr size_t n = H::kDigestSize;
+    Bytes key4;
+    for (int i = 1; i <= 25; i++) key4.push_back(static_cast<uint8_t>(i));
+    std::vector<Rfc4231Case> inputs = {
+        {repeat(0x0b, n), str("Hi There")},
+        {str("Jefe"), str("what do ya want for nothing?")},
+        {repeat(0xaa, n), repeat(0xdd, 50)},
+        {key4, repeat(0xcd, 50)},
+        {repeat(0x0c, n), str("Test With Truncation")},
+        {repeat(0xaa, 80), str("Test Using Larger Than Block-Size Key - Hash Key First")},
+        {repeat(0xaa, 80),
+         str("Test Using Larger Than Block-Size Key and Larger Than One Block-Size Data")},
+    };
+    for (size_t i = 0; i < inputs.size(); i++) {
+        SCOPED_TRACE("RFC 2202 test case " + std::to_string(i + 1));
+        auto tag = Hmac<H>::mac(inputs[i].key, inputs[i].data);
+        EXPECT_EQ(hex(tag), expected[i]);
+        EXPECT_TRUE(Hmac<H>::verify(inputs[i].key, inputs[i].data, unhex(expected[i])).ok());
+    }
+    // Case 5's HMAC-*-96: the first 12 bytes, accepted only with the opt-in.
+    Bytes t96 = unhex(expected[4].substr(0, 24));
+    EXPECT_FALSE(Hmac<H>::verify(inputs[4].key, inputs[4].data, t96).ok());
+    EXPECT_TRUE(Hmac<H>::verify(inputs[4].key, inputs[4].data, t96, 12).ok());
+}
+
+TEST(HmacMd5, Rfc2202) {
+    check_rfc2202<Md5>({"9294727a3638bb1c13f48ef8158bfc9d", "750c783e6ab0b503eaa86e310a5db738",
+                        "56be34521d144c88dbb8c733f0e8b3f6", "697eaf0aca3a3aea3a75164746ffaa79",
+                        "56461ef2342edc00f9bab995690efd4c", "6b1ab7fe4bd7bf8f0b62e6ce61b9d0cd",
+                        "6f630fad67cda0ee1fb1f562db3aa53e"});
+}
+
+TEST(HmacSha1, Rfc2202) {
+    check_rfc2202<Sha1>(
+        {"b617318655057264e28bc0b6fb378c8ef146be00", "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79",
+         "125d7342b9ac11cd91a39af48aa17b4f63f175d3", "4c9007f4026250c6bc8414f9bf50c86c2d7235da",
+         "4c1a03424b55e07fe7f27be1d58bb9324a9a5a04", "aa4ae5e15272d00e95705637ce8a3b55ed402112",
+         "e8e99d0f45237d786d6bbaa7965c7808bbff1a91"});
+}
+
 // Wycheproof MacTest: tagSize (bits) may truncate; invalid cases carry modified tags.
 template <class H>
 void check_wycheproof(const std::string& file) {
@@ -120,6 +204,27 @@ TEST(HmacSha224, Wycheproof) {
 }
 TEST(HmacSha256, Wycheproof) {
     check_wycheproof<Sha256>("hmac_sha256_test.json");
+}
+TEST(HmacSha1, Wycheproof) {
+    check_wycheproof<Sha1>("hmac_sha1_test.json");
+}
+TEST(HmacSha384, Wycheproof) {
+    check_wycheproof<Sha384>("hmac_sha384_test.json");
+}
+TEST(HmacSha512, Wycheproof) {
+    check_wycheproof<Sha512>("hmac_sha512_test.json");
+}
+TEST(HmacSha3_224, Wycheproof) {
+    check_wycheproof<Sha3_224>("hmac_sha3_224_test.json");
+}
+TEST(HmacSha3_256, Wycheproof) {
+    check_wycheproof<Sha3_256>("hmac_sha3_256_test.json");
+}
+TEST(HmacSha3_384, Wycheproof) {
+    check_wycheproof<Sha3_384>("hmac_sha3_384_test.json");
+}
+TEST(HmacSha3_512, Wycheproof) {
+    check_wycheproof<Sha3_512>("hmac_sha3_512_test.json");
 }
 
 // RFC 2104 §2 written out with the hash alone: an independent statement of the key
@@ -184,6 +289,24 @@ void check_random_against_definition() {
 
 TEST(HmacSha256, RandomSplitsMatchDefinition) {
     check_random_against_definition<Sha256>();
+}
+TEST(HmacSha384, RandomSplitsMatchDefinition) {
+    check_random_against_definition<Sha384>();
+}
+TEST(HmacSha512, RandomSplitsMatchDefinition) {
+    check_random_against_definition<Sha512>();
+}
+TEST(HmacSha1, RandomSplitsMatchDefinition) {
+    check_random_against_definition<Sha1>();
+}
+TEST(HmacMd5, RandomSplitsMatchDefinition) {
+    check_random_against_definition<Md5>();
+}
+TEST(HmacSha3_256, RandomSplitsMatchDefinition) {
+    check_random_against_definition<Sha3_256>();
+}
+TEST(HmacSha3_512, RandomSplitsMatchDefinition) {
+    check_random_against_definition<Sha3_512>();
 }
 TEST(HmacSha224, RandomSplitsMatchDefinition) {
     check_random_against_definition<Sha224>();
