@@ -27,17 +27,22 @@ constexpr u128 class_mask128(int c) {
     return m;
 }
 
+constexpr uint64_t kM64[5] = {class_mask64(0), class_mask64(1), class_mask64(2), class_mask64(3),
+                              class_mask64(4)};
+constexpr u128 kM128[5] = {class_mask128(0), class_mask128(1), class_mask128(2), class_mask128(3),
+                           class_mask128(4)};
+
 inline u128 clmul64(uint64_t x, uint64_t y) {
     uint64_t xs[5], ys[5];
     for (int c = 0; c < 5; c++) {
-        xs[c] = x & class_mask64(c);
-        ys[c] = y & class_mask64(c);
+        xs[c] = x & kM64[c];
+        ys[c] = y & kM64[c];
     }
     u128 r = 0;
     for (int c = 0; c < 5; c++) {
         u128 acc = 0;
         for (int a = 0; a < 5; a++) acc ^= u128{xs[a]} * ys[(c - a + 5) % 5];
-        r |= acc & class_mask128(c);
+        r |= acc & kM128[c];
     }
     return r;
 }
