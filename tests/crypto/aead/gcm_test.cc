@@ -219,7 +219,10 @@ TEST(AesGcm, BackendsMatchPortableAtBoundaries) {
 
 TEST(AesGcm, BackendsMatchPortableRandom) {
     std::mt19937_64 rng(8);
-    for (int i = 0; i < 10000; i++) {
+    // With only the portable backend (KEEL_CPU=portable) there is nothing to compare
+    // against; a tenth of the cases still checks open(seal(x)) == x.
+    const int cases = AesGcm::backends().size() > 1 ? 10000 : 1000;
+    for (int i = 0; i < cases; i++) {
         const size_t key_len = 16 + 8 * (rng() % 3);
         const size_t iv_len = (rng() % 2) ? 12 : 1 + rng() % 64;
         const size_t aad_len = rng() % 301;
