@@ -11,7 +11,7 @@ namespace keel::crypto::detail {
 namespace {
 
 inline __m128i rk(const uint8_t* keys, unsigned r) {
-    return _mm_load_si128(reinterpret_cast<const __m128i*>(keys + 16 * r));
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(keys + 16 * r));
 }
 
 inline __m128i encrypt1(const AesSchedule& s, __m128i b) {
@@ -39,12 +39,12 @@ inline void storeu(uint8_t* p, __m128i v) {
 // in reverse order.
 void aes_setup_aesni(AesSchedule& s) {
     const unsigned nr = s.rounds;
-    _mm_store_si128(reinterpret_cast<__m128i*>(s.dec), rk(s.enc, nr));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(s.dec), rk(s.enc, nr));
     for (unsigned r = 1; r < nr; r++) {
-        _mm_store_si128(reinterpret_cast<__m128i*>(s.dec + 16 * r),
-                        _mm_aesimc_si128(rk(s.enc, nr - r)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(s.dec + 16 * r),
+                         _mm_aesimc_si128(rk(s.enc, nr - r)));
     }
-    _mm_store_si128(reinterpret_cast<__m128i*>(s.dec + 16 * nr), rk(s.enc, 0));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(s.dec + 16 * nr), rk(s.enc, 0));
 }
 
 void aes_encrypt_aesni(const AesSchedule& s, const uint8_t* in, uint8_t* out, size_t blocks) {

@@ -37,7 +37,7 @@ struct RoundKeys {
 
     explicit RoundKeys(const AesSchedule& s) : rounds(s.rounds) {
         for (unsigned r = 0; r <= rounds; r++) {
-            k[r] = bcast128(_mm_load_si128(reinterpret_cast<const __m128i*>(s.enc + 16 * r)));
+            k[r] = bcast128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.enc + 16 * r)));
         }
     }
 
