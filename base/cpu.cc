@@ -21,7 +21,8 @@ constexpr Named kNames[] = {
     {"sse4.2", kSse42},        {"aesni", kAesni},
     {"pclmul", kPclmul},       {"sha_ni", kShaNi},
     {"avx", kAvx},             {"avx2", kAvx2},
-    {"bmi2", kBmi2},           {"adx", kAdx},
+    {"bmi1", kBmi1},           {"bmi2", kBmi2},
+    {"adx", kAdx},
     {"avx512f", kAvx512f},     {"avx512bw", kAvx512bw},
     {"avx512vl", kAvx512vl},   {"avx512dq", kAvx512dq},
     {"avx512ifma", kAvx512ifma}, {"vaes", kVaes},
@@ -67,6 +68,7 @@ uint32_t detect() {
     unsigned b7 = 0, c7 = 0, d7 = 0;
     if (__get_cpuid_max(0, nullptr) >= 7) __cpuid_count(7, 0, a, b7, c7, d7);
     if (b7 & bit_SHA) f |= kShaNi;
+    if (b7 & bit_BMI) f |= kBmi1;
     if (b7 & bit_BMI2) f |= kBmi2;
     if (b7 & bit_ADX) f |= kAdx;
 

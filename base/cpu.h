@@ -6,7 +6,7 @@
 // KEEL_CPU accepts a level or a comma list of feature names:
 //   portable    no ISA extensions: every primitive runs its portable backend
 //   x86-64-v2   SSE4.2 + the 128-bit crypto extensions: aesni, pclmul, sha_ni
-//   x86-64-v3   v2 + avx, avx2, bmi2, adx
+//   x86-64-v3   v2 + avx, avx2, bmi1, bmi2, adx
 //   x86-64-v4   v3 + avx512f/bw/vl/dq, avx512ifma, vaes, vpclmulqdq, gfni
 // The psABI levels do not include AES-NI, PCLMULQDQ or SHA-NI; keel's levels do,
 // so that each level selects one whole tier of backends (docs/backends.md).
@@ -38,10 +38,11 @@ enum Feature : uint32_t {
     kVpclmulqdq = 1u << 15,
     kGfni = 1u << 16,
     kSsse3 = 1u << 17,
+    kBmi1 = 1u << 18,
 };
 
 inline constexpr uint32_t kLevelV2 = kSsse3 | kSse41 | kSse42 | kAesni | kPclmul | kShaNi;
-inline constexpr uint32_t kLevelV3 = kLevelV2 | kAvx | kAvx2 | kBmi2 | kAdx;
+inline constexpr uint32_t kLevelV3 = kLevelV2 | kAvx | kAvx2 | kBmi1 | kBmi2 | kAdx;
 inline constexpr uint32_t kLevelV4 = kLevelV3 | kAvx512f | kAvx512bw | kAvx512vl | kAvx512dq |
                                      kAvx512ifma | kVaes | kVpclmulqdq | kGfni;
 

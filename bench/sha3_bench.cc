@@ -1,7 +1,8 @@
 // SHA-3 / SHAKE throughput and batched Keccak permutations, per backend and dispatched.
 // Names: sha3-256/<backend>/<size>, sha3-256/<size>, shake128/..., shake256/...,
 // keccak-f1600/<backend>, keccak-f1600-x4/<backend>, keccak-f1600-x8/<backend> and the
-// dispatched keccak-f1600-x4 / keccak-f1600-x8 (items = one batch permutation).
+// dispatched keccak-f1600-x4 / keccak-f1600-x8 (items = one batch permutation; the
+// "cycles" counter is rdtsc wall time per batch, so a busy machine inflates it).
 #include <benchmark/benchmark.h>
 #include <x86intrin.h>
 

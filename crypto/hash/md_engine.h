@@ -41,6 +41,8 @@ class MdEngine {
     }
 
     void update(ByteView data) {
+        // An empty view may carry a null pointer, which memcpy must never see.
+        if (data.empty()) return;
         const uint8_t* p = data.data();
         size_t n = data.size();
         // Byte count as a 128-bit number: SHA-512 allows messages up to 2^128 bits.

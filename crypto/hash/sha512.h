@@ -19,6 +19,8 @@ using Sha512Blocks = void (*)(uint64_t state[8], const uint8_t* in, size_t n);
 void sha512_blocks_portable(uint64_t state[8], const uint8_t* in, size_t n);
 // AVX2 message schedule + BMI2 scalar rounds (sha512_avx2.cc).
 void sha512_blocks_avx2(uint64_t state[8], const uint8_t* in, size_t n);
+// The same with the schedule's rotates in AVX-512VL (sha512_avx2.cc built again).
+void sha512_blocks_avx512(uint64_t state[8], const uint8_t* in, size_t n);
 // FIPS 180-4 §4.2.3 round constants, shared by the backends.
 extern const uint64_t kSha512K[80];
 

@@ -19,7 +19,7 @@ std::span<const KeccakBackend> keccak_backends() {
     static const auto list = [] {
         List<KeccakBackend, 4> l;
         l.add({"portable", keccak_f1600_portable, keccak_absorb_portable});
-        if (cpu::has(cpu::kBmi2)) l.add({"bmi2", keccak_f1600_bmi2, keccak_absorb_bmi2});
+        if (cpu::has(cpu::kBmi1 | cpu::kBmi2)) l.add({"bmi2", keccak_f1600_bmi2, keccak_absorb_bmi2});
         return l;
     }();
     return {list.items, list.n};
