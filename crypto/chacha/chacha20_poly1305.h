@@ -1,0 +1,73 @@
+// ChaCha20-Poly1305 (RFC 8439 §2.8) and XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha
+// §2.3), with the AEAD contract of crypto/aead/aead.h.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "base/bytes.h"
+#include "base/result.h"
+#include "crypto/chacha/chacha20.h"
+#include "crypto/chacha/poly1305.h"
+
+namespace keel::crypto {
+
+class ChaCha20Poly1305 {
+  public:
+    static constexpr size_t kKeySize = 32;
+    static constexpr size_t kNonceSize = 12;
+    static constexpr size_t kTagSize = 16;
+    // The keystream starts at block 1 and the 32-bit counter may not wrap:
+    // (2^32 - 1) blocks of 64 bytes, about 256 GiB (RFC 8439 §2.8).
+    static constexpr uint64_t kMaxMessage = ((uint64_t{1} << 32) - 1) * 64;
+
+    // Rejects a key that is not 32 bytes. Backends are chosen here, once.
+    static Result<ChaCha20Poly1305> create(ByteView key);
+    // Explicit backends, for tests and benchmarks.
+    static Result<ChaCha20Poly1305> create(ByteView key, detail::ChaCha20Xor chacha,
+                                           detail::Poly1305Blocks poly);
+    ChaCha20Poly1305(const ChaCha20Poly1305&) = default;
+    ChaCha20Poly1305& operator=(const ChaCha20Poly1305&) = default;
+    ~ChaCha20Poly1305();
+
+    Result<void> seal(ByteView nonce, ByteView aad, MutableByteView in_out,
+                      MutableByteView tag) const;
+    Result<void> open(ByteView nonce, ByteView aad, MutableByteView in_out, ByteView tag) const;
+
+  private:
+    ChaCha20Poly1305(detail::ChaCha20Xor chacha, detail::Poly1305Blocks poly)
+        : chacha_(chacha), poly_(poly) {}
+    uint32_t key_[8] = {};
+    detail::ChaCha20Xor chacha_;
+    detail::Poly1305Blocks poly_;
+};
+
+// 24-byte nonces, safe to choose at random: HChaCha20(key, nonce[0..16]) is the
+// message key and 0^4 || nonce[16..24] the ChaCha20-Poly1305 nonce.
+class XChaCha20Poly1305 {
+  public:
+    static constexpr size_t kKeySize = 32;
+    static constexpr size_t kNonceSize = 24;
+    static constexpr size_t kTagSize = 16;
+    static constexpr uint64_t kMaxMessage = ChaCha20Poly1305::kMaxMessage;
+
+    static Result<XChaCha20Poly1305> create(ByteView key);
+    static Result<XChaCha20Poly1305> create(ByteView key, detail::ChaCha20Xor chacha,
+                                            detail::Poly1305Blocks poly);
+    XChaCha20Poly1305(const XChaCha20Poly1305&) = default;
+    XChaCha20Poly1305& operator=(const XChaCha20Poly1305&) = default;
+    ~XChaCha20Poly1305();
+
+    Result<void> seal(ByteView nonce, ByteView aad, MutableByteView in_out,
+                      MutableByteView tag) const;
+    Result<void> open(ByteView nonce, ByteView aad, MutableByteView in_out, ByteView tag) const;
+
+  private:
+    XChaCha20Poly1305(detail::ChaCha20Xor chacha, detail::Poly1305Blocks poly)
+        : chacha_(chacha), poly_(poly) {}
+    uint8_t key_[32] = {};
+    detail::ChaCha20Xor chacha_;
+    detail::Poly1305Blocks poly_;
+};
+
+}  // namespace keel::crypto

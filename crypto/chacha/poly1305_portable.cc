@@ -1,0 +1,134 @@
+// Portable Poly1305 arithmetic (RFC 8439 §2.5) in radix 2^44 with 128-bit products.
+// Constant time: fixed sequences of multiplies, shifts and masks; the final
+// reduction chooses between h and h - p with a mask, not a branch.
+#include <cstring>
+
+#include "base/ct.h"
+#include "base/endian.h"
+#include "base/secret.h"
+#include "crypto/chacha/poly1305.h"
+
+namespace keel::crypto::detail {
+namespace {
+
+using u128 = unsigned __int128;
+constexpr uint64_t kM44 = (uint64_t{1} << 44) - 1;
+constexpr uint64_t kM42 = (uint64_t{1} << 42) - 1;
+
+// Adds one 16-byte block (t0, t1 little-endian) plus hibit * 2^128 to h.
+inline void add_block(uint64_t h[3], uint64_t t0, uint64_t t1, uint64_t hibit) {
+    h[0] += t0 & kM44;
+    h[1] += ((t0 >> 44) | (t1 << 20)) & kM44;
+    h[2] += (t1 >> 24) | (hibit << 40);  // 2^128 = 2^(88 + 40)
+}
+
+// Carries d into h. Output limbs < 2^44, < 2^44 + 2^14, < 2^42.
+inline void carry(uint64_t h[3], u128 d0, u128 d1, u128 d2) {
+    d1 += static_cast<uint64_t>(d0 >> 44);
+    h[0] = static_cast<uint64_t>(d0) & kM44;
+    d2 += static_cast<uint64_t>(d1 >> 44);
+    h[1] = static_cast<uint64_t>(d1) & kM44;
+    uint64_t c = static_cast<uint64_t>(d2 >> 42);  // weight 2^130 = 5 mod p
+    h[2] = static_cast<uint64_t>(d2) & kM42;
+    h[0] += c * 5;
+    h[1] += h[0] >> 44;
+    h[0] &= kM44;
+}
+
+// h = h * r mod p. Limb products at weight 2^132 fold in as 4 * 5 = 20.
+// Bounds: h limbs < 2^46, r limbs < 2^44, so each product < 2^95 and sums < 2^97.
+inline void mul_r(uint64_t h[3], const uint64_t r[3]) {
+    uint64_t s1 = r[1] * 20, s2 = r[2] * 20;
+    u128 d0 = u128{h[0]} * r[0] + u128{h[1]} * s2 + u128{h[2]} * s1;
+    u128 d1 = u128{h[0]} * r[1] + u128{h[1]} * r[0] + u128{h[2]} * s2;
+    u128 d2 = u128{h[0]} * r[2] + u128{h[1]} * r[1] + u128{h[2]} * r[0];
+    carry(h, d0, d1, d2);
+}
+
+void blocks(Poly1305State& st, const uint8_t* in, size_t n, uint64_t hibit) {
+    uint64_t h[3] = {st.h[0], st.h[1], st.h[2]};
+    for (; n > 0; n--, in += 16) {
+        add_block(h, load_le64(in), load_le64(in + 8), hibit);
+        mul_r(h, st.r);
+    }
+    st.h[0] = h[0];
+    st.h[1] = h[1];
+    st.h[2] = h[2];
+}
+
+}  // namespace
+
+void poly1305_init(Poly1305State& st, const uint8_t key[32]) {
+    std::memset(&st, 0, sizeof st);
+    // §2.5.1 clamp: r &= 0x0ffffffc0ffffffc0ffffffc0fffffff.
+    uint64_t t0 = load_le64(key) & 0x0ffffffc0fffffff;
+    uint64_t t1 = load_le64(key + 8) & 0x0ffffffc0ffffffc;
+    st.r[0] = t0 & kM44;
+    st.r[1] = ((t0 >> 44) | (t1 << 20)) & kM44;
+    st.r[2] = t1 >> 24;
+    st.pad[0] = load_le64(key + 16);
+    st.pad[1] = load_le64(key + 24);
+}
+
+void poly1305_blocks_portable(Poly1305State& st, const uint8_t* in, size_t n) {
+    blocks(st, in, n, 1);
+}
+
+void poly1305_last_partial(Poly1305State& st, const uint8_t* in, size_t len) {
+    uint8_t b[16] = {};
+    std::memcpy(b, in, len);
+    b[len] = 1;
+    blocks(st, b, 1, 0);
+    secure_wipe(b, sizeof b);
+}
+
+void poly1305_mul(uint64_t a[3], const uint64_t b[3]) {
+    mul_r(a, b);
+}
+
+void poly1305_compute_powers(Poly1305State& st) {
+    uint64_t p[3] = {st.r[0], st.r[1], st.r[2]};
+    for (int k = 1; k <= 8; k++) {
+        if (k > 1) poly1305_mul(p, st.r);
+        for (int l = 0; l < 3; l++) st.rpow[l][8 - k] = p[l];
+    }
+    secure_wipe(p, sizeof p);
+    st.powers_ready = true;
+}
+
+void poly1305_finish(Poly1305State& st, uint8_t tag[16]) {
+    uint64_t h0 = st.h[0], h1 = st.h[1], h2 = st.h[2];
+    // Full carry: afterwards h < 2^130 with canonical limbs.
+    for (int i = 0; i < 2; i++) {
+        h1 += h0 >> 44;
+        h0 &= kM44;
+        h2 += h1 >> 44;
+        h1 &= kM44;
+        h0 += (h2 >> 42) * 5;
+        h2 &= kM42;
+    }
+    h1 += h0 >> 44;
+    h0 &= kM44;
+    h2 += h1 >> 44;
+    h1 &= kM44;
+    // g = h + 5 - 2^130; h >= p exactly when g does not borrow (top bit clear).
+    uint64_t g0 = h0 + 5;
+    uint64_t g1 = h1 + (g0 >> 44);
+    g0 &= kM44;
+    uint64_t g2 = h2 + (g1 >> 44) - (uint64_t{1} << 42);
+    g1 &= kM44;
+    uint64_t use_g = ct::mask_from_bit((g2 >> 63) ^ 1);
+    g2 &= kM42;
+    h0 = (h0 & ~use_g) | (g0 & use_g);
+    h1 = (h1 & ~use_g) | (g1 & use_g);
+    h2 = (h2 & ~use_g) | (g2 & use_g);
+    // tag = (h + s) mod 2^128 (§2.5.1).
+    uint64_t t0 = h0 | (h1 << 44);
+    uint64_t t1 = (h1 >> 20) | (h2 << 24);
+    u128 sum = u128{t0} + st.pad[0];
+    store_le64(tag, static_cast<uint64_t>(sum));
+    store_le64(tag + 8, t1 + st.pad[1] + static_cast<uint64_t>(sum >> 64));
+    secure_wipe(&st, sizeof st);
+}
+
+}  // namespace keel::crypto::detail
