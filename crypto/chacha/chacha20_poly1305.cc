@@ -20,7 +20,20 @@ constexpr size_t kShort = 192;   // up to here one 256-byte keystream call does 
 struct Backends {
     detail::ChaCha20Xor chacha;
     detail::Poly1305Blocks poly;
+    detail::ChaChaPolyBulk bulk;  // may be null
 };
+
+// Absorbs n bytes, then zeros up to a 16-byte boundary (§2.8 padding1/padding2).
+// The inputs are public (aad, ciphertext), so the padded copy needs no wipe.
+void absorb_padded(detail::Poly1305State& st, detail::Poly1305Blocks poly, const uint8_t* p,
+                   size_t n) {
+    if (n >= 16) poly(st, p, n / 16);
+    if (size_t rem = n % 16) {
+        uint8_t b[16] = {};
+        std::memcpy(b, p + n - rem, rem);
+        poly(st, b, 1);
+    }
+}
 
 Result<void> check_args(ByteView nonce, size_t nonce_size, size_t len, size_t tag_len) {
     if (nonce.size() != nonce_size) {
@@ -43,37 +56,36 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
     uint8_t* p = io.data();
     const size_t len = io.size();
     alignas(64) uint8_t ks[64 + kShort] = {};
+    // Short messages: block 0 and the whole keystream in one call.
+    b.chacha(key, nonce, 0, ks, ks, len <= kShort ? 64 + len : 32);
+    detail::Poly1305State st;
+    detail::poly1305_init(st, ks);
+    absorb_padded(st, b.poly, aad.data(), aad.size());
     if (len <= kShort) {
-        // Block 0 and the whole message's keystream in one call.
-        b.chacha(key, nonce, 0, ks, ks, 64 + len);
-    } else {
-        b.chacha(key, nonce, 0, ks, ks, 32);
-    }
-    Poly1305 mac(std::span<const uint8_t, 32>(ks, 32), b.poly);
-    mac.update(aad);
-    mac.pad16();
-    if (len <= kShort) {
-        if (!seal) mac.update(io);
+        if (!seal) absorb_padded(st, b.poly, p, len);
         for (size_t i = 0; i < len; i++) p[i] ^= ks[64 + i];
-        if (seal) mac.update(io);
+        if (seal) absorb_padded(st, b.poly, p, len);
     } else {
-        for (size_t off = 0; off < len; off += kChunk) {
+        size_t off = 0;
+        if (b.bulk != nullptr && len >= 1024) {
+            off = len - len % 1024;
+            b.bulk(key, nonce, 1, st, p, off, seal);
+        }
+        // Every chunk but the last is a multiple of 64 (and 16) bytes long.
+        for (; off < len; off += kChunk) {
             size_t n = std::min(kChunk, len - off);
             uint32_t counter = 1 + static_cast<uint32_t>(off / 64);
-            if (!seal) mac.update(ByteView(p + off, n));
+            if (!seal) absorb_padded(st, b.poly, p + off, n);
             b.chacha(key, nonce, counter, p + off, p + off, n);
-            if (seal) mac.update(ByteView(p + off, n));
+            if (seal) absorb_padded(st, b.poly, p + off, n);
         }
     }
     secure_wipe(ks, sizeof ks);
-    mac.pad16();
     uint8_t lengths[16];
     store_le64(lengths, aad.size());
     store_le64(lengths + 8, len);
-    mac.update(lengths);
-    Poly1305::Tag t = mac.final();
-    std::memcpy(tag, t.data(), 16);
-    secure_wipe(t.data(), t.size());
+    b.poly(st, lengths, 1);
+    detail::poly1305_finish(st, tag);  // also wipes st
 }
 
 void load_nonce(const uint8_t* n, uint32_t out[3]) {
@@ -115,6 +127,15 @@ void xchacha_setup(const uint8_t key[32], const uint8_t* nonce24, uint32_t subke
 
 }  // namespace
 
+namespace detail {
+ChaChaPolyBulk chacha20_poly1305_bulk_for(ChaCha20Xor chacha, Poly1305Blocks poly) {
+    if (chacha == chacha20_xor_avx512 && poly == poly1305_blocks_ifma) {
+        return chacha20_poly1305_bulk_avx512;
+    }
+    return nullptr;
+}
+}  // namespace detail
+
 Result<ChaCha20Poly1305> ChaCha20Poly1305::create(ByteView key) {
     return create(key, detail::chacha20_best(), detail::poly1305_best());
 }
@@ -138,7 +159,7 @@ Result<void> ChaCha20Poly1305::seal(ByteView nonce, ByteView aad, MutableByteVie
     KEEL_TRY(check_args(nonce, kNonceSize, in_out.size(), tag.size()));
     uint32_t n[3];
     load_nonce(nonce.data(), n);
-    return do_seal(key_, n, {chacha_, poly_}, aad, in_out, tag);
+    return do_seal(key_, n, {chacha_, poly_, bulk_}, aad, in_out, tag);
 }
 
 Result<void> ChaCha20Poly1305::open(ByteView nonce, ByteView aad, MutableByteView in_out,
@@ -146,7 +167,7 @@ Result<void> ChaCha20Poly1305::open(ByteView nonce, ByteView aad, MutableByteVie
     KEEL_TRY(check_args(nonce, kNonceSize, in_out.size(), tag.size()));
     uint32_t n[3];
     load_nonce(nonce.data(), n);
-    return do_open(key_, n, {chacha_, poly_}, aad, in_out, tag);
+    return do_open(key_, n, {chacha_, poly_, bulk_}, aad, in_out, tag);
 }
 
 Result<XChaCha20Poly1305> XChaCha20Poly1305::create(ByteView key) {
@@ -172,7 +193,7 @@ Result<void> XChaCha20Poly1305::seal(ByteView nonce, ByteView aad, MutableByteVi
     KEEL_TRY(check_args(nonce, kNonceSize, in_out.size(), tag.size()));
     uint32_t sk[8], n[3];
     xchacha_setup(key_, nonce.data(), sk, n);
-    auto r = do_seal(sk, n, {chacha_, poly_}, aad, in_out, tag);
+    auto r = do_seal(sk, n, {chacha_, poly_, bulk_}, aad, in_out, tag);
     secure_wipe(sk, sizeof sk);
     return r;
 }
@@ -182,7 +203,7 @@ Result<void> XChaCha20Poly1305::open(ByteView nonce, ByteView aad, MutableByteVi
     KEEL_TRY(check_args(nonce, kNonceSize, in_out.size(), tag.size()));
     uint32_t sk[8], n[3];
     xchacha_setup(key_, nonce.data(), sk, n);
-    auto r = do_open(sk, n, {chacha_, poly_}, aad, in_out, tag);
+    auto r = do_open(sk, n, {chacha_, poly_, bulk_}, aad, in_out, tag);
     secure_wipe(sk, sizeof sk);
     return r;
 }

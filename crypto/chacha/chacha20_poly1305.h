@@ -12,6 +12,17 @@
 
 namespace keel::crypto {
 
+namespace detail {
+// Fused bulk path: en/decrypts len bytes of io in place (len a positive multiple of
+// 1024) from block `counter` and absorbs the ciphertext into st. AVX-512 + IFMA.
+using ChaChaPolyBulk = void (*)(const uint32_t key[8], const uint32_t nonce[3], uint32_t counter,
+                                Poly1305State& st, uint8_t* io, size_t len, bool seal);
+void chacha20_poly1305_bulk_avx512(const uint32_t key[8], const uint32_t nonce[3], uint32_t counter,
+                                   Poly1305State& st, uint8_t* io, size_t len, bool seal);
+// The fused path for this backend pair, or nullptr.
+ChaChaPolyBulk chacha20_poly1305_bulk_for(ChaCha20Xor chacha, Poly1305Blocks poly);
+}  // namespace detail
+
 class ChaCha20Poly1305 {
   public:
     static constexpr size_t kKeySize = 32;
@@ -36,10 +47,11 @@ class ChaCha20Poly1305 {
 
   private:
     ChaCha20Poly1305(detail::ChaCha20Xor chacha, detail::Poly1305Blocks poly)
-        : chacha_(chacha), poly_(poly) {}
+        : chacha_(chacha), poly_(poly), bulk_(detail::chacha20_poly1305_bulk_for(chacha, poly)) {}
     uint32_t key_[8] = {};
     detail::ChaCha20Xor chacha_;
     detail::Poly1305Blocks poly_;
+    detail::ChaChaPolyBulk bulk_;
 };
 
 // 24-byte nonces, safe to choose at random: HChaCha20(key, nonce[0..16]) is the
@@ -64,10 +76,11 @@ class XChaCha20Poly1305 {
 
   private:
     XChaCha20Poly1305(detail::ChaCha20Xor chacha, detail::Poly1305Blocks poly)
-        : chacha_(chacha), poly_(poly) {}
+        : chacha_(chacha), poly_(poly), bulk_(detail::chacha20_poly1305_bulk_for(chacha, poly)) {}
     uint8_t key_[32] = {};
     detail::ChaCha20Xor chacha_;
     detail::Poly1305Blocks poly_;
+    detail::ChaChaPolyBulk bulk_;
 };
 
 }  // namespace keel::crypto

@@ -38,8 +38,6 @@ void poly1305_init(Poly1305State& st, const uint8_t key[32]);
 // Absorbs a final partial block: the bytes, then 0x01, zeros to 16 (§2.5.1).
 void poly1305_last_partial(Poly1305State& st, const uint8_t* in, size_t len);
 void poly1305_finish(Poly1305State& st, uint8_t tag[16]);
-// Fills rpow with r^8..r^1 (lane j holds r^(8-j)).
-void poly1305_compute_powers(Poly1305State& st);
 // a = a * b mod 2^130 - 5, partially reduced (limbs < 2^44, 2^44 + 2^14, 2^42).
 void poly1305_mul(uint64_t a[3], const uint64_t b[3]);
 

@@ -86,16 +86,6 @@ void poly1305_mul(uint64_t a[3], const uint64_t b[3]) {
     mul_r(a, b);
 }
 
-void poly1305_compute_powers(Poly1305State& st) {
-    uint64_t p[3] = {st.r[0], st.r[1], st.r[2]};
-    for (int k = 1; k <= 8; k++) {
-        if (k > 1) poly1305_mul(p, st.r);
-        for (int l = 0; l < 3; l++) st.rpow[l][8 - k] = p[l];
-    }
-    secure_wipe(p, sizeof p);
-    st.powers_ready = true;
-}
-
 void poly1305_finish(Poly1305State& st, uint8_t tag[16]) {
     uint64_t h0 = st.h[0], h1 = st.h[1], h2 = st.h[2];
     // Full carry: afterwards h < 2^130 with canonical limbs.
