@@ -145,6 +145,56 @@ inline void pass4(const uint32_t key[8], const uint32_t nonce[3], uint32_t count
     }
 }
 
+#define KEEL_QR128(a, b, c, d) \
+    a = _mm_add_epi32(a, b);   \
+    d = _mm_xor_si128(d, a);   \
+    d = _mm_rol_epi32(d, 16);  \
+    c = _mm_add_epi32(c, d);   \
+    b = _mm_xor_si128(b, c);   \
+    b = _mm_rol_epi32(b, 12);  \
+    a = _mm_add_epi32(a, b);   \
+    d = _mm_xor_si128(d, a);   \
+    d = _mm_rol_epi32(d, 8);   \
+    c = _mm_add_epi32(c, d);   \
+    b = _mm_xor_si128(b, c);   \
+    b = _mm_rol_epi32(b, 7);
+
+// One block in row form (one row per xmm), run a double round at a time so the
+// fused AEAD can spread block 0 (the Poly1305 key) across a 16-block pass.
+struct RowBlock {
+    __m128i a, b, c, d;
+
+    RowBlock(const uint32_t key[8], const uint32_t nonce[3], uint32_t counter)
+        : a(_mm_loadu_si128(reinterpret_cast<const __m128i*>(kChaChaSigma))),
+          b(_mm_loadu_si128(reinterpret_cast<const __m128i*>(key))),
+          c(_mm_loadu_si128(reinterpret_cast<const __m128i*>(key + 4))),
+          d(_mm_setr_epi32(static_cast<int>(counter), static_cast<int>(nonce[0]),
+                           static_cast<int>(nonce[1]), static_cast<int>(nonce[2]))) {}
+
+    void double_round() {
+        KEEL_QR128(a, b, c, d)
+        b = _mm_shuffle_epi32(b, 0x39);
+        c = _mm_shuffle_epi32(c, 0x4e);
+        d = _mm_shuffle_epi32(d, 0x93);
+        KEEL_QR128(a, b, c, d)
+        b = _mm_shuffle_epi32(b, 0x93);
+        c = _mm_shuffle_epi32(c, 0x4e);
+        d = _mm_shuffle_epi32(d, 0x39);
+    }
+
+    // After 10 double rounds: the first 32 keystream bytes as four LE 64-bit words.
+    void first32(const uint32_t key[8], uint64_t out[4]) const {
+        __m128i r0 =
+            _mm_add_epi32(a, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kChaChaSigma)));
+        __m128i r1 = _mm_add_epi32(b, _mm_loadu_si128(reinterpret_cast<const __m128i*>(key)));
+        out[0] = static_cast<uint64_t>(_mm_cvtsi128_si64(r0));
+        out[1] = static_cast<uint64_t>(_mm_extract_epi64(r0, 1));
+        out[2] = static_cast<uint64_t>(_mm_cvtsi128_si64(r1));
+        out[3] = static_cast<uint64_t>(_mm_extract_epi64(r1, 1));
+    }
+};
+
+#undef KEEL_QR128
 #undef KEEL_QR
 
 }  // namespace

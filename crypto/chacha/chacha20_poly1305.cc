@@ -56,29 +56,31 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
     uint8_t* p = io.data();
     const size_t len = io.size();
     alignas(64) uint8_t ks[64 + kShort] = {};
-    // Short messages: block 0 and the whole keystream in one call.
-    b.chacha(key, nonce, 0, ks, ks, len <= kShort ? 64 + len : 32);
     detail::Poly1305State st;
-    detail::poly1305_init(st, ks);
-    absorb_padded(st, b.poly, aad.data(), aad.size());
-    if (len <= kShort) {
-        if (!seal) absorb_padded(st, b.poly, p, len);
-        for (size_t i = 0; i < len; i++) p[i] ^= ks[64 + i];
-        if (seal) absorb_padded(st, b.poly, p, len);
+    size_t off = 0;
+    if (b.bulk != nullptr && len >= 1024) {
+        // Block 0, the aad and the whole 1 KiB chunks in the fused path.
+        off = len - len % 1024;
+        b.bulk(key, nonce, st, aad, p, off, seal);
     } else {
-        size_t off = 0;
-        if (b.bulk != nullptr && len >= 1024) {
-            off = len - len % 1024;
-            b.bulk(key, nonce, 1, st, p, off, seal);
+        // Short messages: block 0 and the whole keystream in one call.
+        b.chacha(key, nonce, 0, ks, ks, len <= kShort ? 64 + len : 32);
+        detail::poly1305_init(st, ks);
+        absorb_padded(st, b.poly, aad.data(), aad.size());
+        if (len <= kShort) {
+            if (!seal) absorb_padded(st, b.poly, p, len);
+            for (size_t i = 0; i < len; i++) p[i] ^= ks[64 + i];
+            if (seal) absorb_padded(st, b.poly, p, len);
+            off = len;
         }
-        // Every chunk but the last is a multiple of 64 (and 16) bytes long.
-        for (; off < len; off += kChunk) {
-            size_t n = std::min(kChunk, len - off);
-            uint32_t counter = 1 + static_cast<uint32_t>(off / 64);
-            if (!seal) absorb_padded(st, b.poly, p + off, n);
-            b.chacha(key, nonce, counter, p + off, p + off, n);
-            if (seal) absorb_padded(st, b.poly, p + off, n);
-        }
+    }
+    // Every chunk but the last is a multiple of 64 (and 16) bytes long.
+    for (; off < len; off += kChunk) {
+        size_t n = std::min(kChunk, len - off);
+        uint32_t counter = 1 + static_cast<uint32_t>(off / 64);
+        if (!seal) absorb_padded(st, b.poly, p + off, n);
+        b.chacha(key, nonce, counter, p + off, p + off, n);
+        if (seal) absorb_padded(st, b.poly, p + off, n);
     }
     secure_wipe(ks, sizeof ks);
     uint8_t lengths[16];

@@ -13,12 +13,16 @@
 namespace keel::crypto {
 
 namespace detail {
-// Fused bulk path: en/decrypts len bytes of io in place (len a positive multiple of
-// 1024) from block `counter` and absorbs the ciphertext into st. AVX-512 + IFMA.
-using ChaChaPolyBulk = void (*)(const uint32_t key[8], const uint32_t nonce[3], uint32_t counter,
-                                Poly1305State& st, uint8_t* io, size_t len, bool seal);
-void chacha20_poly1305_bulk_avx512(const uint32_t key[8], const uint32_t nonce[3], uint32_t counter,
-                                   Poly1305State& st, uint8_t* io, size_t len, bool seal);
+// Fused bulk path (AVX-512 + IFMA), the start of a message: derives the one-time
+// key from block 0 into st, absorbs the padded aad, then en/decrypts the first len
+// bytes of io in place (len a positive multiple of 1024, blocks 1..) and absorbs
+// their ciphertext.
+using ChaChaPolyBulk = void (*)(const uint32_t key[8], const uint32_t nonce[3],
+                                Poly1305State& st, ByteView aad, uint8_t* io, size_t len,
+                                bool seal);
+void chacha20_poly1305_bulk_avx512(const uint32_t key[8], const uint32_t nonce[3],
+                                   Poly1305State& st, ByteView aad, uint8_t* io, size_t len,
+                                   bool seal);
 // The fused path for this backend pair, or nullptr.
 ChaChaPolyBulk chacha20_poly1305_bulk_for(ChaCha20Xor chacha, Poly1305Blocks poly);
 }  // namespace detail
