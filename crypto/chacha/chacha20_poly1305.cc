@@ -55,7 +55,6 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
                    MutableByteView io, bool seal, uint8_t tag[16]) {
     uint8_t* p = io.data();
     const size_t len = io.size();
-    alignas(64) uint8_t ks[64 + kShort] = {};
     detail::Poly1305State st;
     size_t off = 0;
     if (b.bulk != nullptr && len >= 1024) {
@@ -64,6 +63,7 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
         b.bulk(key, nonce, st, aad, p, off, seal);
     } else {
         // Short messages: block 0 and the whole keystream in one call.
+        alignas(64) uint8_t ks[64 + kShort] = {};
         b.chacha(key, nonce, 0, ks, ks, len <= kShort ? 64 + len : 32);
         detail::poly1305_init(st, ks);
         absorb_padded(st, b.poly, aad.data(), aad.size());
@@ -73,6 +73,7 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
             if (seal) absorb_padded(st, b.poly, p, len);
             off = len;
         }
+        secure_wipe(ks, sizeof ks);
     }
     // Every chunk but the last is a multiple of 64 (and 16) bytes long.
     for (; off < len; off += kChunk) {
@@ -82,7 +83,6 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
         b.chacha(key, nonce, counter, p + off, p + off, n);
         if (seal) absorb_padded(st, b.poly, p + off, n);
     }
-    secure_wipe(ks, sizeof ks);
     uint8_t lengths[16];
     store_le64(lengths, aad.size());
     store_le64(lengths + 8, len);

@@ -17,9 +17,8 @@ namespace detail {
 // key from block 0 into st, absorbs the padded aad, then en/decrypts the first len
 // bytes of io in place (len a positive multiple of 1024, blocks 1..) and absorbs
 // their ciphertext.
-using ChaChaPolyBulk = void (*)(const uint32_t key[8], const uint32_t nonce[3],
-                                Poly1305State& st, ByteView aad, uint8_t* io, size_t len,
-                                bool seal);
+using ChaChaPolyBulk = void (*)(const uint32_t key[8], const uint32_t nonce[3], Poly1305State& st,
+                                ByteView aad, uint8_t* io, size_t len, bool seal);
 void chacha20_poly1305_bulk_avx512(const uint32_t key[8], const uint32_t nonce[3],
                                    Poly1305State& st, ByteView aad, uint8_t* io, size_t len,
                                    bool seal);

@@ -16,13 +16,13 @@
 #include "crypto/chacha/chacha20_avx512_inl.h"
 #include "crypto/chacha/chacha20_poly1305.h"
 #include "crypto/chacha/poly1305_ifma_inl.h"
+#include "crypto/chacha/poly1305_scalar_inl.h"
 
 namespace keel::crypto::detail {
 namespace {
 
 // poly1305_init from the first 32 keystream bytes as LE words (§2.5.1 clamp).
 inline void init_state(Poly1305State& st, const uint64_t w[4]) {
-    constexpr uint64_t kM44 = (uint64_t{1} << 44) - 1;
     const uint64_t t0 = w[0] & 0x0ffffffc0fffffff, t1 = w[1] & 0x0ffffffc0ffffffc;
     st.h[0] = st.h[1] = st.h[2] = 0;
     st.r[0] = t0 & kM44;
@@ -33,13 +33,14 @@ inline void init_state(Poly1305State& st, const uint64_t w[4]) {
     st.powers_ready = false;
 }
 
-// §2.8 padding1: the aad, zero-padded to 16 bytes, through the portable code.
-void absorb_aad(Poly1305State& st, ByteView aad) {
-    if (aad.size() >= 16) poly1305_blocks_portable(st, aad.data(), aad.size() / 16);
+// §2.8 padding1: the aad, zero-padded to 16 bytes. Inline scalar code: it runs
+// inside pass 0, where a call would spill the ChaCha20 state.
+inline void absorb_aad(Poly1305State& st, ByteView aad) {
+    scalar_blocks(st, aad.data(), aad.size() / 16, 1);
     if (size_t rem = aad.size() % 16) {
         uint8_t b[16] = {};
         std::memcpy(b, aad.data() + aad.size() - rem, rem);
-        poly1305_blocks_portable(st, b, 1);
+        scalar_blocks(st, b, 1, 1);
     }
 }
 
@@ -69,10 +70,11 @@ void bulk(const uint32_t key[8], const uint32_t nonce[3], Poly1305State& st, Byt
             block0.first32(key, otk);
             init_state(st, otk);
             compute_powers_ifma(st);
+        } else if (r == 6) {
+            absorb_aad(st, aad);
         }
     });
     secure_wipe(otk, sizeof otk);
-    absorb_aad(st, aad);
 
     const Power pf = make_power({_mm512_load_si512(st.rpow[0]), _mm512_load_si512(st.rpow[1]),
                                  _mm512_load_si512(st.rpow[2])});
@@ -91,11 +93,17 @@ void bulk(const uint32_t key[8], const uint32_t nonce[3], Poly1305State& st, Byt
             if (r < 8) step(prev + 128 * r);
         });
     }
+    // The trailing chunk alone: two independent chains (even and odd groups, steps
+    // of r^16) halve the latency; then A * r^(16-j) + B * r^(8-j) per lane j.
     const uint8_t* last = ciphertext(chunks - 1);
-    for (int g = 0; g < 8; g++) {
-        const Power& pw = g == 7 ? pf : p8;
-        acc = mul<false>(add(acc, load8(last + 128 * g)), pw.r, pw.s1, pw.s2);
+    const Power p16 = make_power(mul(p8.r, p8.r, p8.s1, p8.s2));
+    const Power pf16 = make_power(mul(pf.r, p8.r, p8.s1, p8.s2));
+    Vec3 even = add(acc, load8(last)), odd = load8(last + 128);
+    for (int k = 1; k < 4; k++) {
+        even = add(mul(even, p16.r, p16.s1, p16.s2), load8(last + 256 * k));
+        odd = add(mul(odd, p16.r, p16.s1, p16.s2), load8(last + 256 * k + 128));
     }
+    acc = add(mul(even, pf16.r, pf16.s1, pf16.s2), mul(odd, pf.r, pf.s1, pf.s2));
     finish_lanes(st, acc);
 }
 

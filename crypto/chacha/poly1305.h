@@ -19,6 +19,10 @@ namespace keel::crypto {
 
 namespace detail {
 
+// Limb masks of the radix-2^44 representation (limbs of 44, 44 and 42 bits).
+inline constexpr uint64_t kM44 = (uint64_t{1} << 44) - 1;
+inline constexpr uint64_t kM42 = (uint64_t{1} << 42) - 1;
+
 struct Poly1305State {
     uint64_t h[3];    // accumulator; limbs may exceed their width by a few bits
     uint64_t r[3];    // clamped r
@@ -38,8 +42,6 @@ void poly1305_init(Poly1305State& st, const uint8_t key[32]);
 // Absorbs a final partial block: the bytes, then 0x01, zeros to 16 (§2.5.1).
 void poly1305_last_partial(Poly1305State& st, const uint8_t* in, size_t len);
 void poly1305_finish(Poly1305State& st, uint8_t tag[16]);
-// a = a * b mod 2^130 - 5, partially reduced (limbs < 2^44, 2^44 + 2^14, 2^42).
-void poly1305_mul(uint64_t a[3], const uint64_t b[3]);
 
 struct Poly1305Backend {
     const char* name;

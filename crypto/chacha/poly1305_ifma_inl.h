@@ -19,9 +19,6 @@
 namespace keel::crypto::detail {
 namespace {
 
-constexpr uint64_t kM44 = (uint64_t{1} << 44) - 1;
-constexpr uint64_t kM42 = (uint64_t{1} << 42) - 1;
-
 struct Vec3 {
     __m512i l0, l1, l2;
 };
