@@ -63,8 +63,10 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
         b.bulk(key, nonce, st, aad, p, off, seal);
     } else {
         // Short messages: block 0 and the whole keystream in one call.
-        alignas(64) uint8_t ks[64 + kShort] = {};
-        b.chacha(key, nonce, 0, ks, ks, len <= kShort ? 64 + len : 32);
+        alignas(64) uint8_t ks[64 + kShort];
+        const size_t ks_len = len <= kShort ? 64 + len : 32;
+        std::memset(ks, 0, ks_len);
+        b.chacha(key, nonce, 0, ks, ks, ks_len);
         detail::poly1305_init(st, ks);
         absorb_padded(st, b.poly, aad.data(), aad.size());
         if (len <= kShort) {
@@ -73,7 +75,7 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
             if (seal) absorb_padded(st, b.poly, p, len);
             off = len;
         }
-        secure_wipe(ks, sizeof ks);
+        secure_wipe(ks, ks_len);
     }
     // Every chunk but the last is a multiple of 64 (and 16) bytes long.
     for (; off < len; off += kChunk) {

@@ -12,7 +12,8 @@
 namespace keel::crypto::detail {
 
 void poly1305_init(Poly1305State& st, const uint8_t key[32]) {
-    std::memset(&st, 0, sizeof st);
+    st.h[0] = st.h[1] = st.h[2] = 0;
+    st.powers_ready = false;  // rpow is filled (and later wiped) only when used
     // §2.5.1 clamp: r &= 0x0ffffffc0ffffffc0ffffffc0fffffff.
     uint64_t t0 = load_le64(key) & 0x0ffffffc0fffffff;
     uint64_t t1 = load_le64(key + 8) & 0x0ffffffc0ffffffc;
@@ -67,7 +68,13 @@ void poly1305_finish(Poly1305State& st, uint8_t tag[16]) {
     u128 sum = u128{t0} + st.pad[0];
     store_le64(tag, static_cast<uint64_t>(sum));
     store_le64(tag + 8, t1 + st.pad[1] + static_cast<uint64_t>(sum >> 64));
-    secure_wipe(&st, sizeof st);
+    // The key material: h, r, s always; the powers of r when a backend made them
+    // (powers_ready depends only on message lengths, which are public).
+    secure_wipe(st.h, sizeof st.h);
+    secure_wipe(st.r, sizeof st.r);
+    secure_wipe(st.pad, sizeof st.pad);
+    if (st.powers_ready) secure_wipe(st.rpow, sizeof st.rpow);
+    st.powers_ready = false;
 }
 
 }  // namespace keel::crypto::detail
