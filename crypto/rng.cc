@@ -1,14 +1,22 @@
 #include "crypto/rng.h"
 
 #include "base/entropy.h"
+#include "crypto/drbg/hmac_drbg.h"
 
 namespace keel::crypto {
 
 Result<void> OsRng::generate(MutableByteView out) { return os_entropy(out); }
 
+namespace {
+class DrbgRng final : public Rng {
+public:
+    Result<void> generate(MutableByteView out) override { return random_bytes(out); }
+};
+}  // namespace
+
 Rng& default_rng() {
-    // getrandom(2) is thread-safe and fork-safe by construction.
-    static OsRng rng;
+    // Stateless: random_bytes() keeps its DRBG per thread.
+    static DrbgRng rng;
     return rng;
 }
 

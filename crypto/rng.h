@@ -21,7 +21,9 @@ public:
     Result<void> generate(MutableByteView out) override;
 };
 
-// The process-wide generator keel uses when the caller gives none. Thread-safe.
+// The generator keel uses when the caller gives none: crypto::random_bytes(), a
+// per-thread HMAC-DRBG seeded from the OS, reseeded on schedule and after fork.
+// Thread-safe.
 Rng& default_rng();
 
 }  // namespace keel::crypto

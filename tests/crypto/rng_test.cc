@@ -14,5 +14,19 @@ TEST(Rng, DefaultRngFillsAndDoesNotRepeat) {
     EXPECT_TRUE(default_rng().generate({}).ok());
 }
 
+TEST(Rng, OsRngFills) {
+    OsRng os;
+    Bytes a(1000);
+    ASSERT_TRUE(os.generate(a).ok());
+    EXPECT_NE(a, Bytes(1000, 0));
+}
+
+TEST(Rng, DefaultRngServesRequestsAboveTheDrbgLimit) {
+    // One DRBG generate call is limited to 64 KiB; the default generator splits.
+    Bytes big(200000);
+    ASSERT_TRUE(default_rng().generate(big).ok());
+    EXPECT_NE(Bytes(big.end() - 64, big.end()), Bytes(64, 0));
+}
+
 }  // namespace
 }  // namespace keel::crypto
