@@ -26,6 +26,7 @@
 #include "base/endian.h"
 #include "base/secret.h"
 #include "crypto/hash/sha512.h"
+#include "crypto/hash/sha512_rounds_asm.h"
 
 namespace keel::crypto::detail {
 namespace {
@@ -66,83 +67,18 @@ inline void schedule_step(Schedule& s, const uint8_t* in, int t) {
     _mm512_store_si512(s.wk[t], x);
 }
 
-// One round, AT&T syntax, names rotated by the caller (FIPS 180-4 §6.4.2 step 3).
-// T1 = h + Sigma1(e) + Ch(e,f,g) + K[t] + W[t] with Ch = ((f^g)&e)^g; d += T1;
-// h = T1 + Sigma0(a) + Maj(a,b,c) with Maj = ((a^b)&(b^c))^b, where b^c arrives in
-// `y` from the previous round and this round's a^b leaves in `x` for the next.
-#define KEEL_R(a, b, c, d, e, f, g, h, x, y, i) \
-    "addq " #i "*64(%[wk]), %[" #h              \
-    "]\n\t"                                     \
-    "rorxq $14, %[" #e                          \
-    "], %[t0]\n\t"                              \
-    "rorxq $18, %[" #e                          \
-    "], %[t1]\n\t"                              \
-    "movq %[" #f                                \
-    "], %[t2]\n\t"                              \
-    "xorq %[" #g                                \
-    "], %[t2]\n\t"                              \
-    "xorq %[t1], %[t0]\n\t"                     \
-    "rorxq $41, %[" #e                          \
-    "], %[t1]\n\t"                              \
-    "andq %[" #e                                \
-    "], %[t2]\n\t"                              \
-    "xorq %[t1], %[t0]\n\t"                     \
-    "xorq %[" #g                                \
-    "], %[t2]\n\t"                              \
-    "addq %[t2], %[" #h                         \
-    "]\n\t"                                     \
-    "addq %[t0], %[" #h                         \
-    "]\n\t"                                     \
-    "addq %[" #h "], %[" #d                     \
-    "]\n\t"                                     \
-    "rorxq $28, %[" #a                          \
-    "], %[t0]\n\t"                              \
-    "rorxq $34, %[" #a                          \
-    "], %[t1]\n\t"                              \
-    "movq %[" #a "], %[" #x                     \
-    "]\n\t"                                     \
-    "xorq %[" #b "], %[" #x                     \
-    "]\n\t"                                     \
-    "xorq %[t1], %[t0]\n\t"                     \
-    "rorxq $39, %[" #a                          \
-    "], %[t1]\n\t"                              \
-    "andq %[" #x "], %[" #y                     \
-    "]\n\t"                                     \
-    "xorq %[t1], %[t0]\n\t"                     \
-    "xorq %[" #b "], %[" #y                     \
-    "]\n\t"                                     \
-    "addq %[t0], %[" #h                         \
-    "]\n\t"                                     \
-    "addq %[" #y "], %[" #h "]\n\t"
-
-// Eight rounds reading W+K at wk[0], wk[8], ..., wk[56] (one lane of eight rows).
-inline void rounds8(uint64_t& a, uint64_t& b, uint64_t& c, uint64_t& d, uint64_t& e, uint64_t& f,
-                    uint64_t& g, uint64_t& h, const uint64_t* wk) {
-    uint64_t x, y = b ^ c, t0, t1, t2;
-    asm(KEEL_R(a, b, c, d, e, f, g, h, x, y, 0)  //
-        KEEL_R(h, a, b, c, d, e, f, g, y, x, 1)  //
-        KEEL_R(g, h, a, b, c, d, e, f, x, y, 2)  //
-        KEEL_R(f, g, h, a, b, c, d, e, y, x, 3)  //
-        KEEL_R(e, f, g, h, a, b, c, d, x, y, 4)  //
-        KEEL_R(d, e, f, g, h, a, b, c, y, x, 5)  //
-        KEEL_R(c, d, e, f, g, h, a, b, x, y, 6)  //
-        KEEL_R(b, c, d, e, f, g, h, a, y, x, 7)
-        : [a] "+r"(a), [b] "+r"(b), [c] "+r"(c), [d] "+r"(d), [e] "+r"(e), [f] "+r"(f), [g] "+r"(g),
-          [h] "+r"(h), [x] "=&r"(x), [y] "+&r"(y), [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2)
-        : [wk] "r"(wk)
-        : "cc", "memory");
-}
-
-#undef KEEL_R
-
-// The 80 rounds of block `lane` of a scheduled group; after every eight rounds, one
-// step of `next` (the following group's schedule) when there is one.
-inline void block(uint64_t st[8], const Schedule& cur, int lane, Schedule* next,
-                  const uint8_t* next_in, int& next_t) {
+// The 80 rounds of block `lane` of a scheduled group. After every eight rounds it runs
+// kPer8 steps of the schedule `fill` (when not null), reading message blocks at
+// fill_in, up to step 79.
+template <int kPer8>
+inline void block(uint64_t st[8], const Schedule& cur, int lane, Schedule* fill,
+                  const uint8_t* fill_in, int& fill_t) {
     uint64_t a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7];
     for (int t = 0; t < 80; t += 8) {
-        rounds8(a, b, c, d, e, f, g, h, &cur.wk[t][lane]);
-        if (next != nullptr) schedule_step(*next, next_in, next_t++);
+        sha512_asm::rounds8<128, 64>(a, b, c, d, e, f, g, h, &cur.wk[t][lane]);
+        if (fill != nullptr) {
+            for (int i = 0; i < kPer8 && fill_t < 80; i++) schedule_step(*fill, fill_in, fill_t++);
+        }
     }
     st[0] += a;
     st[1] += b;
@@ -159,14 +95,21 @@ inline void block(uint64_t st[8], const Schedule& cur, int lane, Schedule* next,
 void sha512_blocks_avx512x8(uint64_t state[8], const uint8_t* in, size_t n) {
     if (n >= kLanes) {
         Schedule sched[2];
-        for (int t = 0; t < 80; t++) schedule_step(sched[0], in, t);
+        // The first group has no predecessor to hide its schedule behind: steps 0-23
+        // go first, and the first block's rounds compute the rest eight steps ahead
+        // of where they read.
+        int lead_t = 0;
+        while (lead_t < 24) schedule_step(sched[0], in, lead_t++);
         for (int i = 0;; i ^= 1) {
             const bool more = n >= 2 * kLanes;
             const uint8_t* next_in = in + 128 * kLanes;
+            Schedule* next = more ? &sched[i ^ 1] : nullptr;
             int next_t = 0;
-            for (int lane = 0; lane < kLanes; lane++) {
-                block(state, sched[i], lane, more ? &sched[i ^ 1] : nullptr, next_in, next_t);
-            }
+            int lane = 0;
+            if (lead_t < 80) block<8>(state, sched[i], lane++, &sched[i], in, lead_t);
+            for (; lane < kLanes; lane++) block<1>(state, sched[i], lane, next, next_in, next_t);
+            // The first group gave its first block's slots to the lead; finish here.
+            while (more && next_t < 80) schedule_step(*next, next_in, next_t++);
             in = next_in;
             n -= kLanes;
             if (!more) break;
