@@ -30,13 +30,14 @@ namespace detail {
 std::span<const Sha512Backend> sha512_backends() {
     static const auto list = [] {
         struct List {
-            Sha512Backend items[3];
+            Sha512Backend items[4];
             size_t n = 0;
         } l;
         l.items[l.n++] = {"portable", sha512_blocks_portable};
         if (cpu::has(cpu::kAvx2 | cpu::kBmi2)) l.items[l.n++] = {"avx2", sha512_blocks_avx2};
         if (cpu::has(cpu::kAvx2 | cpu::kBmi2 | cpu::kAvx512f | cpu::kAvx512vl)) {
             l.items[l.n++] = {"avx512", sha512_blocks_avx512};
+            l.items[l.n++] = {"avx512x8", sha512_blocks_avx512x8};
         }
         return l;
     }();

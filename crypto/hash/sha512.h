@@ -21,6 +21,9 @@ void sha512_blocks_portable(uint64_t state[8], const uint8_t* in, size_t n);
 void sha512_blocks_avx2(uint64_t state[8], const uint8_t* in, size_t n);
 // The same with the schedule's rotates in AVX-512VL (sha512_avx2.cc built again).
 void sha512_blocks_avx512(uint64_t state[8], const uint8_t* in, size_t n);
+// Eight blocks at a time, one AVX-512 lane each, with assembly rounds
+// (sha512_avx512.cc); fewer than eight go to sha512_blocks_avx512.
+void sha512_blocks_avx512x8(uint64_t state[8], const uint8_t* in, size_t n);
 // FIPS 180-4 §4.2.3 round constants, shared by the backends.
 extern const uint64_t kSha512K[80];
 
