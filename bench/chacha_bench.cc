@@ -25,10 +25,16 @@ struct Tier {
 // An AEAD backend is a ChaCha20 backend with the best Poly1305 of the same ISA tier.
 std::vector<Tier> tiers() {
     std::vector<Tier> out;
-    auto polys = detail::poly1305_backends();
+    auto poly_named = [](const char* name) {
+        for (const auto& p : detail::poly1305_backends()) {
+            if (std::string(p.name) == name) return p.blocks;
+        }
+        return detail::poly1305_blocks_portable;
+    };
     for (const auto& c : detail::chacha20_backends()) {
         detail::Poly1305Blocks p = detail::poly1305_blocks_portable;
-        if (std::string(c.name) == "avx512") p = polys.back().blocks;
+        if (std::string(c.name) == "avx2") p = poly_named("avx2");
+        if (std::string(c.name) == "avx512") p = poly_named("ifma");
         out.push_back({c.name, c.xor_fn, p});
     }
     return out;

@@ -1,8 +1,9 @@
 // ChaCha20-Poly1305 (RFC 8439 §2.8) and XChaCha20-Poly1305.
 //
-// The bulk path is fused: the message is processed in kChunk-byte pieces, each
-// encrypted and then authenticated (or authenticated and then decrypted) while it
-// is still in L1, instead of two passes over the whole message.
+// Long messages are fused, never two passes over the whole message: with AVX-512 and
+// IFMA, chacha20_poly1305_avx512.cc interleaves the two inside each 1 KiB pass; with
+// other backends the message goes in kChunk-byte pieces, each encrypted and then
+// authenticated (or authenticated and then decrypted) while it is still in L1.
 #include "crypto/chacha/chacha20_poly1305.h"
 
 #include <cstring>
@@ -62,7 +63,7 @@ void crypt_and_mac(const uint32_t key[8], const uint32_t nonce[3], Backends b, B
         off = len - len % 1024;
         b.bulk(key, nonce, st, aad, p, off, seal);
     } else {
-        // Short messages: block 0 and the whole keystream in one call.
+        // Block 0; for a short message, block 0 and its whole keystream in one call.
         alignas(64) uint8_t ks[64 + kShort];
         const size_t ks_len = len <= kShort ? 64 + len : 32;
         std::memset(ks, 0, ks_len);

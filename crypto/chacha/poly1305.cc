@@ -13,10 +13,11 @@ namespace detail {
 std::span<const Poly1305Backend> poly1305_backends() {
     static const auto list = [] {
         struct List {
-            Poly1305Backend items[2];
+            Poly1305Backend items[3];
             size_t n = 0;
         } l;
         l.items[l.n++] = {"portable", poly1305_blocks_portable};
+        if (cpu::has(cpu::kAvx2)) l.items[l.n++] = {"avx2", poly1305_blocks_avx2};
         if (cpu::has(cpu::kAvx512f | cpu::kAvx512vl | cpu::kAvx512ifma)) {
             l.items[l.n++] = {"ifma", poly1305_blocks_ifma};
         }

@@ -27,7 +27,9 @@ struct Poly1305State {
     uint64_t h[3];    // accumulator; limbs may exceed their width by a few bits
     uint64_t r[3];    // clamped r
     uint64_t pad[2];  // s, added at the end (little-endian 64-bit words)
-    // Vector backends: r^(8-j) in lane j of each limb, and r^8; filled on first use.
+    // Vector backends' powers of r, filled on first use by the one backend that uses
+    // this state: IFMA keeps r^(8-j) in lane j of each limb; AVX2 keeps r^(4-j)
+    // as 26-bit limbs (poly1305_avx2.cc).
     alignas(64) uint64_t rpow[3][8];
     bool powers_ready;
 };
@@ -36,6 +38,8 @@ using Poly1305Blocks = void (*)(Poly1305State& st, const uint8_t* in, size_t n);
 void poly1305_blocks_portable(Poly1305State& st, const uint8_t* in, size_t n);
 // 8 blocks per step with AVX-512 IFMA (vpmadd52luq/huq), radix 2^44.
 void poly1305_blocks_ifma(Poly1305State& st, const uint8_t* in, size_t n);
+// 4 blocks per step with AVX2 (vpmuludq), radix 2^26 inside the call.
+void poly1305_blocks_avx2(Poly1305State& st, const uint8_t* in, size_t n);
 
 // Shared helpers (portable code, callable from any backend).
 void poly1305_init(Poly1305State& st, const uint8_t key[32]);
