@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "crypto/curve448/ed448.h"
 #include "crypto/curve448/x448.h"
 
 namespace {
@@ -26,5 +27,29 @@ void x448_derive(benchmark::State& state) {
 }
 BENCHMARK(x448_derive)->Name("x448/derive");
 BENCHMARK(x448_derive)->Name("x448/portable/derive");
+
+void ed448_sign(benchmark::State& state) {
+    auto key = Ed448PrivateKey::from_bytes(Bytes(57, 5)).value();
+    const auto msg = fill56(6);
+    for (auto _ : state) {
+        auto sig = key.sign(msg);
+        benchmark::DoNotOptimize(sig);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(ed448_sign)->Name("ed448/sign");
+
+void ed448_verify(benchmark::State& state) {
+    auto key = Ed448PrivateKey::from_bytes(Bytes(57, 7)).value();
+    const auto msg = fill56(8);
+    const Bytes sig = key.sign(msg).value();
+    const Ed448PublicKey pub = key.public_key();
+    for (auto _ : state) {
+        auto r = pub.verify(msg, sig);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(ed448_verify)->Name("ed448/verify");
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "crypto/curve448/ed448.h"
 #include "crypto/curve448/x448.h"
 #include "tests/ct/harness.h"
 
@@ -36,6 +37,22 @@ TEST(Curve448Ct, X448KxSecretScalar) {
     auto secret = x448::kx_finish(st, pub);
     ASSERT_TRUE(secret.ok());
     declassify(secret->view());
+}
+
+TEST(Curve448Ct, Ed448SignSecretSeed) {
+    KEEL_REQUIRE_VALGRIND();
+    Bytes seed(57);
+    for (int i = 0; i < 57; i++) seed[i] = static_cast<uint8_t>(100 + 7 * i);
+    poison(seed);
+    auto key = Ed448PrivateKey::from_bytes(seed);
+    ASSERT_TRUE(key.ok());
+    for (bool ph : {false, true}) {
+        auto sig = key->sign(as_bytes("message"), {ph, as_bytes("ctx")});
+        ASSERT_TRUE(sig.ok());
+        declassify(*sig);
+        EXPECT_TRUE(
+            key->public_key().verify(as_bytes("message"), *sig, {ph, as_bytes("ctx")}).ok());
+    }
 }
 
 }  // namespace
