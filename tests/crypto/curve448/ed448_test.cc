@@ -189,7 +189,8 @@ TEST(Ed448, RejectsNonCanonicalSAndKeys) {
     y_p[28] = 0xfe;
     y_p[56] = 0;
     EXPECT_FALSE(Ed448PublicKey::from_bytes(y_p).ok());
-    Bytes k = Bytes(key->public_key().bytes().begin(), key->public_key().bytes().end());
+    const auto pub = key->public_key();
+    Bytes k(pub.bytes().begin(), pub.bytes().end());
     k[56] |= 1;
     EXPECT_FALSE(Ed448PublicKey::from_bytes(k).ok());
     // x = 0 (y = 1) with the sign bit set.
