@@ -155,7 +155,7 @@ Result<void> CbcRecordMac::mac(const TlsRecordHeader& h, ByteView content,
     write_header(hdr, h, content.size());
     auto run = [&](auto hmac) {
         hmac.update(ByteView(hdr, 13));
-        hmac.update(content);
+        if (!content.empty()) hmac.update(content);  // no null data pointer to memcpy
         return hmac.final_into(out);
     };
     switch (alg_) {
@@ -314,7 +314,7 @@ Result<void> cbc_record_seal(const AesCbc& cbc, const CbcRecordMac& mac, const T
     KEEL_TRY(mac.mac(h, content, MutableByteView(tag, ml)));
     uint8_t* body = out.data() + AesCbc::kIvSize;
     const size_t body_len = out.size() - AesCbc::kIvSize;
-    std::memmove(body, content.data(), content.size());  // content may already sit there
+    if (!content.empty()) std::memmove(body, content.data(), content.size());  // may overlap
     std::memcpy(out.data(), iv.data(), AesCbc::kIvSize);
     std::memcpy(body + content.size(), tag, ml);
     secure_wipe(tag, sizeof tag);
