@@ -27,6 +27,7 @@ namespace keel::crypto::ec::detail {
 
 template <class C, class F>
 struct CurveImpl {
+    using Field = F;
     using S = Mont<typename C::Order>;
     using Ops = PointOps<C, F>;
     using Fe = typename F::Fe;
