@@ -20,7 +20,7 @@ std::span<const PolyBackend* const> backends() {
             size_t n = 0;
         } l;
         l.items[l.n++] = &kPortable;
-        // AVX2_DISPATCH
+        if (cpu::has(cpu::kAvx2)) l.items[l.n++] = &kAvx2;
         return l;
     }();
     return {list.items, list.n};

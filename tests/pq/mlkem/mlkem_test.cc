@@ -47,6 +47,23 @@ TEST(MlkemPoly, ZetasAreMontgomeryPowersOf17) {
     EXPECT_EQ(detail::kZetas[1], m);
 }
 
+// Every backend's compress agrees with portable on every input value 0..q-1.
+TEST(MlkemBackends, CompressEveryValue) {
+    for (const PolyBackend* be : detail::backends()) {
+        SCOPED_TRACE(be->name);
+        for (unsigned d : {1u, 4u, 5u, 10u, 11u}) {
+            for (int base = 0; base < kQ; base += 256) {
+                alignas(32) int16_t a[256];
+                for (int i = 0; i < 256; i++) a[i] = static_cast<int16_t>((base + i) % kQ);
+                uint8_t o1[352], o2[352];
+                detail::kPortable.compress(o1, a, d);
+                be->compress(o2, a, d);
+                ASSERT_EQ(0, std::memcmp(o1, o2, 32 * d)) << d << " " << base;
+            }
+        }
+    }
+}
+
 // NTT then inverse NTT is the identity times 2^16 (the tomont factor) mod q.
 TEST(MlkemPoly, NttRoundTrip) {
     std::mt19937 gen(7);
