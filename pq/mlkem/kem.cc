@@ -121,6 +121,8 @@ void kpke_keygen(const PolyBackend& be, const Params& p, const uint8_t d[32], ui
     }
     const uint8_t* rho = rho_sigma.v;
     const uint8_t* sigma = rho_sigma.v + 32;
+    // rho is public (it is the last 32 bytes of ek); matrix sampling may branch on it.
+    ct::declassify(rho, 32);
 
     Poly a[16];
     gen_matrix(be, a, rho, k, false);
