@@ -440,12 +440,39 @@ void decompress(int16_t r[256], const uint8_t* in, unsigned d) {
     }
 }
 
+// ByteEncode_12, 16 coefficients (24 bytes) per step: pairs joined into 24-bit values
+// in 32-bit lanes, then a byte shuffle drops every fourth byte.
 void tobytes(uint8_t out[384], const int16_t a[256]) {
-    pack<12>(out, reinterpret_cast<const uint16_t*>(a));
+    const __m256i idx = _mm256_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1, 0,
+                                         1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1);
+    alignas(32) uint8_t tmp[384 + 4];
+    for (int i = 0; i < 16; i++) {
+        const __m256i v = load(a + 16 * i);
+        const __m256i w = _mm256_or_si256(_mm256_and_si256(v, _mm256_set1_epi32(0xfff)),
+                                          _mm256_slli_epi32(_mm256_srli_epi32(v, 16), 12));
+        const __m256i p = _mm256_shuffle_epi8(w, idx);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(tmp + 24 * i), _mm256_castsi256_si128(p));
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(tmp + 24 * i + 12),
+                         _mm256_extracti128_si256(p, 1));
+        std::memcpy(tmp + 24 * i + 20, reinterpret_cast<const uint8_t*>(&p) + 24, 4);
+    }
+    std::memcpy(out, tmp, 384);
 }
 
+// ByteDecode_12, 16 coefficients per 24 bytes: the inverse shuffle, then split each
+// 24-bit lane into its two 12-bit values.
 void frombytes(int16_t r[256], const uint8_t in[384]) {
-    unpack<12>(reinterpret_cast<uint16_t*>(r), in);
+    const __m256i idx = _mm256_setr_epi8(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1, 4, 5,
+                                         6, -1, 7, 8, 9, -1, 10, 11, 12, -1, 13, 14, 15, -1);
+    alignas(32) uint8_t tmp[384 + 8] = {};
+    std::memcpy(tmp, in, 384);
+    for (int i = 0; i < 16; i++) {
+        __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(tmp + 24 * i));
+        v = _mm256_shuffle_epi8(_mm256_permute4x64_epi64(v, 0x94), idx);
+        const __m256i w = _mm256_or_si256(_mm256_and_si256(v, _mm256_set1_epi32(0xfff)),
+                                          _mm256_slli_epi32(_mm256_srli_epi32(v, 12), 16));
+        store(r + 16 * i, w);
+    }
 }
 
 }  // namespace
