@@ -13,6 +13,7 @@ namespace {
 constexpr auto kMlkem = mlkem::ParamSet::mlkem768;
 constexpr size_t kEkSize = 1184;
 constexpr size_t kCtSize = 1088;
+constexpr size_t kDkSize = 2400;
 
 Bytes concat(ByteView a, ByteView b) {
     Bytes out(a.begin(), a.end());
@@ -54,7 +55,7 @@ Result<crypto::KxServerResult> kx_respond(ByteView client_share, crypto::Rng& rn
 
 Result<SecretBytes> kx_finish(const crypto::KxClientState& state, ByteView server_share) {
     if (state.group != crypto::NamedGroup::x25519mlkem768 ||
-        state.private_key.size() != mlkem::kSeedSize + crypto::x25519::kScalarSize) {
+        state.private_key.size() != kDkSize + crypto::x25519::kScalarSize) {
         return Error(Errc::invalid_argument, "x25519mlkem768: state is not of this group");
     }
     if (server_share.size() != kServerShareSize) {
@@ -62,9 +63,9 @@ Result<SecretBytes> kx_finish(const crypto::KxClientState& state, ByteView serve
     }
     const ByteView priv = state.private_key.view();
     const crypto::KxClientState kem_state{
-        crypto::NamedGroup::mlkem768, {}, SecretBytes(priv.first(mlkem::kSeedSize))};
+        crypto::NamedGroup::mlkem768, {}, SecretBytes(priv.first(kDkSize))};
     const crypto::KxClientState ecdh_state{
-        crypto::NamedGroup::x25519, {}, SecretBytes(priv.subspan(mlkem::kSeedSize))};
+        crypto::NamedGroup::x25519, {}, SecretBytes(priv.subspan(kDkSize))};
     auto k = mlkem::kx_finish(kMlkem, kem_state, server_share.first(kCtSize));
     if (!k) return k.error();
     auto ss = crypto::x25519::kx_finish(ecdh_state, server_share.subspan(kCtSize));

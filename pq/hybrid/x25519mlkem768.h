@@ -10,7 +10,7 @@
 //
 // Randomness is drawn in share order: the client takes the 64-byte ML-KEM seed d || z,
 // then the 32-byte X25519 scalar; the server takes the 32-byte ML-KEM m, then its scalar.
-// The client state's private_key is seed (64) || scalar (32).
+// The client state's private_key is the expanded ML-KEM dk (2400) || scalar (32).
 #pragma once
 
 #include <cstddef>

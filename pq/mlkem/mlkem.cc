@@ -162,10 +162,11 @@ crypto::NamedGroup named_group(ParamSet ps) {
 }
 
 Result<crypto::KxClientState> kx_generate(ParamSet ps, crypto::Rng& rng) {
-    SecretBytes seed(kSeedSize);
-    KEEL_TRY(rng.generate(seed.mutable_view()));
-    KeyPair kp = keygen_internal(ps, seed.view().first<32>(), seed.view().subspan<32, 32>());
-    return crypto::KxClientState{named_group(ps), std::move(kp.ek), std::move(seed)};
+    auto kp = keygen(ps, rng);
+    if (!kp) return kp.error();
+    // The state keeps the expanded dk: finishing then costs one decapsulation, not a
+    // key re-derivation. It never leaves the process, so no seed form is needed.
+    return crypto::KxClientState{named_group(ps), std::move(kp->ek), std::move(kp->dk)};
 }
 
 Result<crypto::KxServerResult> kx_respond(ParamSet ps, ByteView client_share, crypto::Rng& rng) {
@@ -176,12 +177,16 @@ Result<crypto::KxServerResult> kx_respond(ParamSet ps, ByteView client_share, cr
 
 Result<SecretBytes> kx_finish(ParamSet ps, const crypto::KxClientState& state,
                               ByteView server_share) {
-    if (state.group != named_group(ps) || state.private_key.size() != kSeedSize) {
+    const Params p = params(ps);
+    if (state.group != named_group(ps) || state.private_key.size() != p.dk_size()) {
         return Error(Errc::invalid_argument, "ML-KEM: state is not a key pair of this group");
     }
-    auto k = decaps_seed(ps, state.private_key.view(), server_share);
-    if (!k) return k.error();
-    return SecretBytes(k->view());
+    KEEL_TRY(check_len(server_share, p.ct_size(), "ciphertext"));
+    // The dk was made by kx_generate in this process: the §7.3 hash check is for keys
+    // from elsewhere and is skipped here.
+    SecretBytes k(kSharedSecretSize);
+    detail::decaps(detail::best(), p, state.private_key.data(), server_share.data(), k.data());
+    return k;
 }
 
 }  // namespace keel::pq::mlkem

@@ -91,7 +91,7 @@ Result<void> check_ek(ParamSet p, ByteView ek);
 Result<void> check_dk(ParamSet p, ByteView dk);
 
 // TLS groups mlkem512 / mlkem768 / mlkem1024 (crypto/kx/kx.h). The client's private
-// state is the 64-byte seed d || z.
+// state is the expanded dk.
 Result<crypto::KxClientState> kx_generate(ParamSet p, crypto::Rng& rng);
 Result<crypto::KxServerResult> kx_respond(ParamSet p, ByteView client_share, crypto::Rng& rng);
 Result<SecretBytes> kx_finish(ParamSet p, const crypto::KxClientState& state,
