@@ -10,7 +10,7 @@ using namespace keel;
 using namespace keel::crypto;
 
 class BenchRng final : public Rng {
-public:
+  public:
     Result<void> generate(MutableByteView out) override {
         for (auto& b : out) {
             state_ = state_ * 6364136223846793005ull + 1442695040888963407ull;
@@ -19,7 +19,7 @@ public:
         return ok();
     }
 
-private:
+  private:
     uint64_t state_ = 99;
 };
 

@@ -39,8 +39,8 @@ const RsaPrivateKey& key(size_t bits) {
     return it->second;
 }
 
-void rsa_sign(benchmark::State& state) {
-    const auto& k = key(static_cast<size_t>(state.range(0)));
+void rsa_sign(benchmark::State& state, int64_t bits) {
+    const auto& k = key(static_cast<size_t>(bits));
     BenchRng rng;
     Bytes msg(32, 0x5a);
     for (auto _ : state) {
@@ -50,8 +50,8 @@ void rsa_sign(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 
-void rsa_verify(benchmark::State& state) {
-    const auto& k = key(static_cast<size_t>(state.range(0)));
+void rsa_verify(benchmark::State& state, int64_t bits) {
+    const auto& k = key(static_cast<size_t>(bits));
     BenchRng rng;
     Bytes msg(32, 0x5a);
     auto pub = k.public_key();
@@ -63,8 +63,7 @@ void rsa_verify(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 
-void mont_mul(benchmark::State& state, bn::detail::Backend backend) {
-    size_t limbs = static_cast<size_t>(state.range(0));
+void mont_mul(benchmark::State& state, bn::detail::Backend backend, size_t limbs) {
     std::vector<bn::Limb> m(limbs, 0x9e3779b97f4a7c15ull), a(limbs, 0x1234), r(limbs);
     m[0] |= 1;
     m[limbs - 1] |= 1ull << 63;
@@ -83,18 +82,19 @@ void mont_mul(benchmark::State& state, bn::detail::Backend backend) {
 const bool registered = [] {
     for (int64_t bits : {2048, 3072, 4096}) {
         std::string b = std::to_string(bits);
-        benchmark::RegisterBenchmark(("rsa" + b + "/sign").c_str(), rsa_sign)->Arg(bits)->Name(
-            "rsa" + b + "/sign");
-        benchmark::RegisterBenchmark(("rsa" + b + "/verify").c_str(), rsa_verify)
-            ->Arg(bits)
-            ->Name("rsa" + b + "/verify");
+        benchmark::RegisterBenchmark(("rsa" + b + "/sign").c_str(),
+                                     [bits](benchmark::State& st) { rsa_sign(st, bits); });
+        benchmark::RegisterBenchmark(("rsa" + b + "/verify").c_str(),
+                                     [bits](benchmark::State& st) { rsa_verify(st, bits); });
     }
     for (auto backend : bn::detail::available_backends()) {
         if (backend == bn::detail::Backend::ifma) continue;  // accelerates exp, not mul
         for (int64_t limbs : {16, 32, 64}) {
             std::string name = std::string("montmul/") + bn::detail::backend_name(backend) + "/" +
                                std::to_string(limbs * 64);
-            benchmark::RegisterBenchmark(name.c_str(), mont_mul, backend)->Arg(limbs)->Name(name);
+            benchmark::RegisterBenchmark(name.c_str(), [backend, limbs](benchmark::State& st) {
+                mont_mul(st, backend, static_cast<size_t>(limbs));
+            });
         }
     }
     return true;

@@ -15,9 +15,11 @@
 // g++ 12 reports the intentionally undefined upper lanes inside its own AVX-512 headers
 // (_mm512_undefined_epi32 behind the casts and masked ops) as maybe-uninitialized.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #include <immintrin.h>
 
 #include <cstring>
+#include <vector>
 
 #include "base/ct.h"
 #include "base/secret.h"
@@ -59,18 +61,80 @@ struct Amm {
     uint64_t k0;
 };
 
-// Ripples the carries of acc (lanes may exceed 52 bits) into normalized digits.
-template <size_t groups>
+// Ripples the carries of acc (lanes may exceed 52 bits) into normalized digits. Two
+// vector rounds of "keep 52 bits, add the carry of the lane below" leave every lane at
+// most 2^52; the remaining ripple (lanes of exactly 2^52 - 1 passing a carry on) is
+// resolved for all lanes at once with one 64-bit addition on lane bitmasks, as in a
+// carry-lookahead adder: carry_in = ((generate << 1) + propagate) ^ propagate.
+template <size_t G>
 inline void normalize(uint64_t* out, const __m512i* acc) {
-    alignas(64) uint64_t t[kIfmaMaxDigits];
-    for (size_t g = 0; g < groups; g++)
-        _mm512_store_si512(reinterpret_cast<__m512i*>(t + 8 * g), acc[g]);
-    uint64_t c = 0;
-    for (size_t j = 0; j < 8 * groups; j++) {
-        uint64_t v = t[j] + c;
-        out[j] = v & kMask52;
-        c = v >> 52;
+    if constexpr (G > 8) {
+        alignas(64) uint64_t t[kIfmaMaxDigits];
+        for (size_t g = 0; g < G; g++) _mm512_store_si512(t + 8 * g, acc[g]);
+        uint64_t c = 0;
+        for (size_t j = 0; j < 8 * G; j++) {
+            uint64_t v = t[j] + c;
+            out[j] = v & kMask52;
+            c = v >> 52;
+        }
+    } else {
+        const __m512i mask = _mm512_set1_epi64(static_cast<long long>(kMask52));
+        const __m512i one = _mm512_set1_epi64(1);
+        __m512i a[G];
+        for (size_t g = 0; g < G; g++) a[g] = acc[g];
+        for (int round = 0; round < 2; round++) {
+            __m512i c[G];
+            for (size_t g = 0; g < G; g++) {
+                c[g] = _mm512_srli_epi64(a[g], 52);
+                a[g] = _mm512_and_si512(a[g], mask);
+            }
+            for (size_t g = 0; g < G; g++) {
+                const __m512i below = g ? c[g - 1] : _mm512_setzero_si512();
+                a[g] = _mm512_add_epi64(a[g], _mm512_alignr_epi64(c[g], below, 7));
+            }
+        }
+        uint64_t gen = 0, prop = 0;
+        for (size_t g = 0; g < G; g++) {
+            gen |= static_cast<uint64_t>(_mm512_cmpgt_epu64_mask(a[g], mask)) << (8 * g);
+            prop |= static_cast<uint64_t>(_mm512_cmpeq_epu64_mask(a[g], mask)) << (8 * g);
+        }
+        const uint64_t carry_in = ((gen << 1) + prop) ^ prop;
+        for (size_t g = 0; g < G; g++) {
+            const __mmask8 k = static_cast<__mmask8>(carry_in >> (8 * g));
+            a[g] = _mm512_and_si512(_mm512_mask_add_epi64(a[g], k, a[g], one), mask);
+            _mm512_storeu_si512(out + 8 * g, a[g]);
+        }
     }
+}
+
+// One digit step of an AMM for one stream: acc = (acc + a b_i + m u) / 2^52, u chosen so
+// the division is exact. The products with b_i do not depend on u, so they are formed
+// off the critical path and joined with plain additions; u itself is computed in the
+// vector unit (broadcast lane 0, madd52lo with k0: vpmadd52 reads only the low 52 bits,
+// so no masking). The dependency chain per step is then add, broadcast, two madds,
+// align, add -- about 17 cycles instead of 31.
+template <size_t G>
+inline void amm_step(__m512i* acc, const __m512i* av, const __m512i* mv, __m512i k0v,
+                     uint64_t bi_scalar) {
+    const __m512i zero = _mm512_setzero_si512();
+    const __m512i bi = _mm512_set1_epi64(static_cast<long long>(bi_scalar));
+    __m512i th[G];
+    for (size_t g = 0; g < G; g++) {
+        th[g] = _mm512_madd52hi_epu64(zero, av[g], bi);
+        acc[g] = _mm512_add_epi64(acc[g], _mm512_madd52lo_epu64(zero, av[g], bi));
+    }
+    const __m512i x0 = _mm512_broadcastq_epi64(_mm512_castsi512_si128(acc[0]));
+    const __m512i u = _mm512_madd52lo_epu64(zero, x0, k0v);
+    for (size_t g = 0; g < G; g++) {
+        acc[g] = _mm512_madd52lo_epu64(acc[g], mv[g], u);
+        th[g] = _mm512_madd52hi_epu64(th[g], mv[g], u);
+    }
+    // Lane 0 is now 0 mod 2^52; its carry moves into the next digit with the shift.
+    const __m512i carry = _mm512_maskz_srli_epi64(1, acc[0], 52);
+    for (size_t g = 0; g + 1 < G; g++) acc[g] = _mm512_alignr_epi64(acc[g + 1], acc[g], 1);
+    acc[G - 1] = _mm512_alignr_epi64(zero, acc[G - 1], 1);
+    acc[0] = _mm512_add_epi64(acc[0], carry);
+    for (size_t g = 0; g < G; g++) acc[g] = _mm512_add_epi64(acc[g], th[g]);
 }
 
 // r = a * b * 2^(-52 D) mod m, a and b normalized below 2m; r normalized below 2m.
@@ -78,77 +142,35 @@ inline void normalize(uint64_t* out, const __m512i* acc) {
 // live in registers.
 template <size_t G>
 inline void amm(uint64_t* r, const uint64_t* a, const uint64_t* b, const Amm& ctx) {
-    constexpr size_t groups = G;
     __m512i acc[G], av[G], mv[G];
-    for (size_t g = 0; g < groups; g++) {
+    for (size_t g = 0; g < G; g++) {
         acc[g] = _mm512_setzero_si512();
         av[g] = _mm512_loadu_si512(a + 8 * g);
         mv[g] = ctx.m[g];
     }
-    const __m512i zero = _mm512_setzero_si512();
-    for (size_t i = 0; i < ctx.digits; i++) {
-        const __m512i bi = _mm512_set1_epi64(static_cast<long long>(b[i]));
-        for (size_t g = 0; g < groups; g++) acc[g] = _mm512_madd52lo_epu64(acc[g], av[g], bi);
-        uint64_t a0 = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm512_castsi512_si128(acc[0])));
-        const __m512i u = _mm512_set1_epi64(static_cast<long long>((a0 * ctx.k0) & kMask52));
-        for (size_t g = 0; g < groups; g++) acc[g] = _mm512_madd52lo_epu64(acc[g], mv[g], u);
-        // Lane 0 is now 0 mod 2^52; its carry moves into the next digit.
-        const __m512i carry = _mm512_maskz_srli_epi64(1, acc[0], 52);
-        for (size_t g = 0; g + 1 < groups; g++) acc[g] = _mm512_alignr_epi64(acc[g + 1], acc[g], 1);
-        acc[groups - 1] = _mm512_alignr_epi64(zero, acc[groups - 1], 1);
-        acc[0] = _mm512_add_epi64(acc[0], carry);
-        for (size_t g = 0; g < groups; g++) {
-            acc[g] = _mm512_madd52hi_epu64(acc[g], av[g], bi);
-            acc[g] = _mm512_madd52hi_epu64(acc[g], mv[g], u);
-        }
-    }
+    const __m512i k0v = _mm512_set1_epi64(static_cast<long long>(ctx.k0));
+    for (size_t i = 0; i < ctx.digits; i++) amm_step<G>(acc, av, mv, k0v, b[i]);
     normalize<G>(r, acc);
 }
 
-// Two independent AMMs interleaved.
+// Two independent AMMs in one loop, so each chain's latency hides behind the other's.
 template <size_t G>
 inline void amm_x2(uint64_t* r1, const uint64_t* a1, const uint64_t* b1, const Amm& c1,
                    uint64_t* r2, const uint64_t* a2, const uint64_t* b2, const Amm& c2) {
-    constexpr size_t groups = G;
-    __m512i acc1[G], av1[G], acc2[G], av2[G];
-    for (size_t g = 0; g < groups; g++) {
+    __m512i acc1[G], av1[G], mv1[G], acc2[G], av2[G], mv2[G];
+    for (size_t g = 0; g < G; g++) {
         acc1[g] = _mm512_setzero_si512();
         acc2[g] = _mm512_setzero_si512();
         av1[g] = _mm512_loadu_si512(a1 + 8 * g);
         av2[g] = _mm512_loadu_si512(a2 + 8 * g);
+        mv1[g] = c1.m[g];
+        mv2[g] = c2.m[g];
     }
-    const __m512i zero = _mm512_setzero_si512();
+    const __m512i k1 = _mm512_set1_epi64(static_cast<long long>(c1.k0));
+    const __m512i k2 = _mm512_set1_epi64(static_cast<long long>(c2.k0));
     for (size_t i = 0; i < c1.digits; i++) {
-        const __m512i bi1 = _mm512_set1_epi64(static_cast<long long>(b1[i]));
-        const __m512i bi2 = _mm512_set1_epi64(static_cast<long long>(b2[i]));
-        for (size_t g = 0; g < groups; g++) {
-            acc1[g] = _mm512_madd52lo_epu64(acc1[g], av1[g], bi1);
-            acc2[g] = _mm512_madd52lo_epu64(acc2[g], av2[g], bi2);
-        }
-        uint64_t x1 = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm512_castsi512_si128(acc1[0])));
-        uint64_t x2 = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm512_castsi512_si128(acc2[0])));
-        const __m512i u1 = _mm512_set1_epi64(static_cast<long long>((x1 * c1.k0) & kMask52));
-        const __m512i u2 = _mm512_set1_epi64(static_cast<long long>((x2 * c2.k0) & kMask52));
-        for (size_t g = 0; g < groups; g++) {
-            acc1[g] = _mm512_madd52lo_epu64(acc1[g], c1.m[g], u1);
-            acc2[g] = _mm512_madd52lo_epu64(acc2[g], c2.m[g], u2);
-        }
-        const __m512i carry1 = _mm512_maskz_srli_epi64(1, acc1[0], 52);
-        const __m512i carry2 = _mm512_maskz_srli_epi64(1, acc2[0], 52);
-        for (size_t g = 0; g + 1 < groups; g++) {
-            acc1[g] = _mm512_alignr_epi64(acc1[g + 1], acc1[g], 1);
-            acc2[g] = _mm512_alignr_epi64(acc2[g + 1], acc2[g], 1);
-        }
-        acc1[groups - 1] = _mm512_alignr_epi64(zero, acc1[groups - 1], 1);
-        acc2[groups - 1] = _mm512_alignr_epi64(zero, acc2[groups - 1], 1);
-        acc1[0] = _mm512_add_epi64(acc1[0], carry1);
-        acc2[0] = _mm512_add_epi64(acc2[0], carry2);
-        for (size_t g = 0; g < groups; g++) {
-            acc1[g] = _mm512_madd52hi_epu64(acc1[g], av1[g], bi1);
-            acc2[g] = _mm512_madd52hi_epu64(acc2[g], av2[g], bi2);
-            acc1[g] = _mm512_madd52hi_epu64(acc1[g], c1.m[g], u1);
-            acc2[g] = _mm512_madd52hi_epu64(acc2[g], c2.m[g], u2);
-        }
+        amm_step<G>(acc1, av1, mv1, k1, b1[i]);
+        amm_step<G>(acc2, av2, mv2, k2, b2[i]);
     }
     normalize<G>(r1, acc1);
     normalize<G>(r2, acc2);
@@ -186,13 +208,21 @@ Limb window_bits(const Limb* e, size_t e_limbs, size_t pos, size_t w) {
     return v;
 }
 
+// sel = table[idx], reading every entry (masks from ct::eq, whole zmm at a time).
+template <size_t G>
 void lookup(ExpState& s, Limb idx) {
     const size_t lanes = s.lanes;
-    for (size_t i = 0; i < lanes; i++) s.sel[i] = 0;
+    __m512i sel[G];
+    for (size_t g = 0; g < G; g++) sel[g] = _mm512_setzero_si512();
     for (size_t k = 0; k < s.entries; k++) {
-        uint64_t mask = ct::eq<uint64_t>(static_cast<uint64_t>(k), idx);
-        for (size_t i = 0; i < lanes; i++) s.sel[i] |= s.table[k * lanes + i] & mask;
+        const __m512i mask = _mm512_set1_epi64(
+            static_cast<long long>(ct::eq<uint64_t>(static_cast<uint64_t>(k), idx)));
+        for (size_t g = 0; g < G; g++) {
+            __m512i v = _mm512_loadu_si512(s.table + k * lanes + 8 * g);
+            sel[g] = _mm512_or_si512(sel[g], _mm512_and_si512(v, mask));
+        }
     }
+    for (size_t g = 0; g < G; g++) _mm512_storeu_si512(s.sel + 8 * g, sel[g]);
 }
 
 // Fills the table from the base a (64-bit limbs, < m): T[0] = R, T[k] = a^k R.
@@ -237,8 +267,9 @@ void exp_g(Limb* r, const Limb* a, const Limb* e, size_t e_bits, const IfmaModul
     s.lanes = 8 * c.groups;
     s.w = window_for(e_bits);
     s.entries = size_t{1} << s.w;
-    alignas(64) uint64_t table[32 * kIfmaMaxDigits];
-    s.table = table;
+    // 32 entries of up to 160 lanes: 40 KiB, on the heap for the larger sizes.
+    std::vector<uint64_t> table(s.entries * s.lanes);
+    s.table = table.data();
     build_table<G>(s, a, n, im, c);
     const size_t e_limbs = (e_bits + 63) / 64;
     const size_t windows = e_bits == 0 ? 0 : (e_bits + s.w - 1) / s.w;
@@ -247,11 +278,11 @@ void exp_g(Limb* r, const Limb* a, const Limb* e, size_t e_bits, const IfmaModul
         if (win + 1 != windows) {
             for (size_t k = 0; k < s.w; k++) amm<G>(s.acc, s.acc, s.acc, c);
         }
-        lookup(s, window_bits(e, e_limbs, win * s.w, s.w));
+        lookup<G>(s, window_bits(e, e_limbs, win * s.w, s.w));
         amm<G>(s.acc, s.acc, s.sel, c);
     }
     finish<G>(r, s, m, n, c);
-    secure_wipe(table, s.entries * s.lanes * 8);
+    secure_wipe(table.data(), table.size() * 8);
     secure_wipe(s.acc, sizeof s.acc);
     secure_wipe(s.sel, sizeof s.sel);
 }
@@ -289,9 +320,9 @@ void exp_x2_g(Limb* r1, const Limb* a1, const Limb* e1, const IfmaModulus& im1, 
     s1.lanes = s2.lanes = 8 * c1.groups;
     s1.w = s2.w = window_for(e_bits);
     s1.entries = s2.entries = size_t{1} << s1.w;
-    alignas(64) uint64_t t1[32 * kIfmaMaxDigits], t2[32 * kIfmaMaxDigits];
-    s1.table = t1;
-    s2.table = t2;
+    std::vector<uint64_t> t1(s1.entries * s1.lanes), t2(s2.entries * s2.lanes);
+    s1.table = t1.data();
+    s2.table = t2.data();
     build_table<G>(s1, a1, n, im1, c1);
     build_table<G>(s2, a2, n, im2, c2);
     const size_t e_limbs = (e_bits + 63) / 64;
@@ -303,21 +334,21 @@ void exp_x2_g(Limb* r1, const Limb* a1, const Limb* e1, const IfmaModulus& im1, 
             for (size_t k = 0; k < s1.w; k++)
                 amm_x2<G>(s1.acc, s1.acc, s1.acc, c1, s2.acc, s2.acc, s2.acc, c2);
         }
-        lookup(s1, window_bits(e1, e_limbs, win * s1.w, s1.w));
-        lookup(s2, window_bits(e2, e_limbs, win * s2.w, s2.w));
+        lookup<G>(s1, window_bits(e1, e_limbs, win * s1.w, s1.w));
+        lookup<G>(s2, window_bits(e2, e_limbs, win * s2.w, s2.w));
         amm_x2<G>(s1.acc, s1.acc, s1.sel, c1, s2.acc, s2.acc, s2.sel, c2);
     }
     finish<G>(r1, s1, m1, n, c1);
     finish<G>(r2, s2, m2, n, c2);
-    secure_wipe(t1, s1.entries * s1.lanes * 8);
-    secure_wipe(t2, s2.entries * s2.lanes * 8);
+    secure_wipe(t1.data(), t1.size() * 8);
+    secure_wipe(t2.data(), t2.size() * 8);
     secure_wipe(s1.acc, sizeof s1.acc);
     secure_wipe(s2.acc, sizeof s2.acc);
 }
 
 }  // namespace
 
-// Entry points: pick the instantiation for the group count (1..10 zmm per number).
+// Entry points: pick the instantiation for the group count (1..20 zmm per number).
 #define KEEL_IFMA_DISPATCH(groups, call) \
     switch (groups) {                    \
         case 1:                          \
@@ -347,8 +378,38 @@ void exp_x2_g(Limb* r1, const Limb* a1, const Limb* e1, const IfmaModulus& im1, 
         case 9:                          \
             call(9);                     \
             break;                       \
-        default:                         \
+        case 10:                         \
             call(10);                    \
+            break;                       \
+        case 11:                         \
+            call(11);                    \
+            break;                       \
+        case 12:                         \
+            call(12);                    \
+            break;                       \
+        case 13:                         \
+            call(13);                    \
+            break;                       \
+        case 14:                         \
+            call(14);                    \
+            break;                       \
+        case 15:                         \
+            call(15);                    \
+            break;                       \
+        case 16:                         \
+            call(16);                    \
+            break;                       \
+        case 17:                         \
+            call(17);                    \
+            break;                       \
+        case 18:                         \
+            call(18);                    \
+            break;                       \
+        case 19:                         \
+            call(19);                    \
+            break;                       \
+        default:                         \
+            call(20);                    \
             break;                       \
     }
 

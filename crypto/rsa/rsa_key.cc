@@ -48,7 +48,7 @@ Result<Bytes> rsa_public_op(const RsaShared& k, ByteView input) {
 
 namespace {
 
-// Returns the blinding pair for one use, updating the cache (see Priv).
+// Returns the blinding pair (r^e R, r^-1 R mod n) for one use, updating the cache.
 Result<void> next_blinding(const RsaShared& k, RsaPrivateKey::Priv& priv, Limb* a, Limb* ai,
                            Rng& rng) {
     const size_t n = k.n.limbs();
@@ -73,14 +73,19 @@ Result<void> next_blinding(const RsaShared& k, RsaPrivateKey::Priv& priv, Limb* 
             }
             if (ct::declassify(k.n.inverse(inv.data(), r.data()))) break;
         }
+        // Kept in Montgomery form (x R mod n): each later use costs one Montgomery
+        // multiplication to square and one to apply.
+        Nat a_plain(n);
+        k.n.exp_vartime(a_plain.data(), r.data(), k.e.data(), n);
         priv.blind_a = Nat(n);
-        k.n.exp_vartime(priv.blind_a.data(), r.data(), k.e.data(), n);
-        priv.blind_ai = inv;
+        priv.blind_ai = Nat(n);
+        k.n.to_mont(priv.blind_a.data(), a_plain.data());
+        k.n.to_mont(priv.blind_ai.data(), inv.data());
         priv.blind_ready = true;
         priv.blind_uses = 0;
     } else {
-        k.n.mul_mod(priv.blind_a.data(), priv.blind_a.data(), priv.blind_a.data());
-        k.n.mul_mod(priv.blind_ai.data(), priv.blind_ai.data(), priv.blind_ai.data());
+        k.n.mont_mul(priv.blind_a.data(), priv.blind_a.data(), priv.blind_a.data());
+        k.n.mont_mul(priv.blind_ai.data(), priv.blind_ai.data(), priv.blind_ai.data());
     }
     priv.blind_uses++;
     std::memcpy(a, priv.blind_a.data(), n * sizeof(Limb));
@@ -129,7 +134,7 @@ Result<void> rsa_private_op(const RsaShared& k, RsaPrivateKey::Priv& priv, Limb*
     Limb check[bn::kMaxLimbs];
     KEEL_TRY(next_blinding(k, priv, a, ai, rng));
     // Blind: cb = c r^e, so the exponentiation sees a value unrelated to c.
-    k.n.mul_mod(cb, c, a);
+    k.n.mont_mul(cb, c, a);  // a = r^e R: the product is c r^e
     if (priv.crt) {
         crt_exp(k, priv, mb, cb);
     } else {
@@ -140,7 +145,7 @@ Result<void> rsa_private_op(const RsaShared& k, RsaPrivateKey::Priv& priv, Limb*
     // (Boneh-DeMillo-Lipton), so nothing leaves unless mb^e == cb.
     k.n.exp_vartime(check, mb, k.e.data(), n);
     Limb good = bn::eq_mask(check, cb, n);
-    k.n.mul_mod(m, mb, ai);
+    k.n.mont_mul(m, mb, ai);  // ai = r^-1 R
     secure_wipe(a, sizeof a);
     secure_wipe(ai, sizeof ai);
     secure_wipe(cb, sizeof cb);

@@ -9,10 +9,11 @@
 
 namespace keel::crypto::bn::detail {
 
-// Moduli up to 4096 bits: D = ceil((bits + 2) / 52) <= 79 digits, padded to 8 lanes.
-inline constexpr size_t kIfmaMaxBits = 4096;
+// Moduli up to 8192 bits: D = ceil((bits + 2) / 52) <= 158 digits, padded to 8 lanes.
+// Lane sums stay below 4 D 2^52 < 2^62, so 64-bit lanes never overflow.
+inline constexpr size_t kIfmaMaxBits = 8192;
 inline constexpr size_t kIfmaMinBits = 512;
-inline constexpr size_t kIfmaMaxDigits = 80;
+inline constexpr size_t kIfmaMaxDigits = 160;
 
 struct IfmaModulus {
     size_t digits = 0;  // D: R = 2^(52 D) > 4m

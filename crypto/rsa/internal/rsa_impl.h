@@ -29,7 +29,8 @@ struct RsaPrivateKey::Priv {
     // SHA-256(d as modulus_bytes() bytes): the key of the implicit-rejection KDF.
     std::array<uint8_t, 32> kdk_key{};
 
-    // Blinding pair (A = r^e, Ai = r^-1 mod n), squared after each use and drawn
+    // Blinding pair (A = r^e, Ai = r^-1 mod n, both in Montgomery form), squared after
+    // each use and drawn
     // afresh every kBlindingRefresh uses. Guarded: const keys are shared by threads.
     static constexpr int kBlindingRefresh = 32;
     std::mutex mu;

@@ -2,6 +2,7 @@
 // known answers, PKCS#1 v1.5 and OAEP decryption.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "crypto/rsa/rsa.h"
@@ -38,15 +39,17 @@ struct Counts {
     size_t total = 0, valid = 0, invalid = 0, skipped = 0;
 };
 
-// The sanitizer build (ASan+UBSan, ~3x slower, portable arithmetic above 4096 bits)
-// skips private-key groups above 4096 bits to keep the binary's time sane; the release
-// build runs every case.
+// Private-key groups above 4096 bits (the 8192-bit keys of rsa_oaep_misc) run in the
+// uncapped release run only: the capped runs and the sanitizer build (~3x slower) do
+// their exponentiations on the portable code, which takes seconds for them. Every
+// other case runs everywhere.
 bool skip_private_group(const Json& g) {
+    if (!g.has("keySize") || g["keySize"].as_int() <= 4096) return false;
 #if KEEL_TEST_SANITIZED
-    return g.has("keySize") && g["keySize"].as_int() > 4096;
+    return true;
 #else
-    (void)g;
-    return false;
+    const char* cap = std::getenv("KEEL_CPU");
+    return cap && *cap;
 #endif
 }
 
