@@ -14,8 +14,10 @@
 // and the public exponent length; table lookups read every entry under a mask.
 // g++ 12 reports the intentionally undefined upper lanes inside its own AVX-512 headers
 // (_mm512_undefined_epi32 behind the casts and masked ops) as maybe-uninitialized.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
 #include <immintrin.h>
 
 #include <cstring>
