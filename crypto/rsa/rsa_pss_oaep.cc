@@ -35,7 +35,9 @@ AnyDigest pss_hash(HashAlg hash, ByteView m_hash, ByteView salt) {
     AnyHash h(hash);
     h.update(ByteView(kZeros, 8));
     h.update(m_hash);
-    h.update(salt);
+    // An empty salt (sLen = 0) may have a null data pointer; the hash engine must not
+    // see it after buffered bytes (memcpy from null is undefined even for 0 bytes).
+    if (!salt.empty()) h.update(salt);
     return h.final();
 }
 
