@@ -239,11 +239,11 @@ std::vector<Backend> available_backends() {
 }
 
 Backend dispatch_backend() {
-    // The intrinsics-based mulx code measures slower than the portable __int128 CIOS
-    // with g++ 12 (the compiler serialises the two carry chains), so portable stays the
-    // default until the mulx backend beats it.
-    static const Backend b =
-        cpu::has(cpu::kAvx512f | cpu::kAvx512ifma) ? Backend::ifma : Backend::portable;
+    // IFMA runs the exponentiations (and its single multiplications are mulx's);
+    // without it the mulx/ADX rows, ~2x the portable __int128 CIOS.
+    static const Backend b = cpu::has(cpu::kAvx512f | cpu::kAvx512ifma) ? Backend::ifma
+                             : cpu::has(cpu::kBmi2 | cpu::kAdx)         ? Backend::mulx
+                                                                        : Backend::portable;
     return b;
 }
 
@@ -251,8 +251,9 @@ MontMulFn mont_mul_fn(Backend b) {
     switch (b) {
         case Backend::mulx:
             return mont_mul_mulx;
-        case Backend::portable:
         case Backend::ifma:
+            return cpu::has(cpu::kBmi2 | cpu::kAdx) ? mont_mul_mulx : mont_mul_portable;
+        case Backend::portable:
             break;
     }
     return mont_mul_portable;
