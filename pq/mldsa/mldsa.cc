@@ -116,9 +116,7 @@ std::span<const PolyBackend* const> poly_backends() {
             size_t n = 0;
         } l;
         l.items[l.n++] = &poly_portable();
-#if KEEL_MLDSA_AVX2
         if (cpu::has(cpu::kAvx2)) l.items[l.n++] = &poly_avx2();
-#endif
         return l;
     }();
     return {list.items, list.n};

@@ -4,46 +4,10 @@
 #include <array>
 
 #include "pq/mldsa/internal/poly.h"
+#include "pq/mldsa/internal/zetas.h"
 
 namespace keel::pq::detail {
 namespace {
-
-constexpr int64_t pow_mod(int64_t b, int64_t e) {
-    int64_t r = 1;
-    b %= kQ;
-    while (e > 0) {
-        if (e & 1) r = r * b % kQ;
-        b = b * b % kQ;
-        e >>= 1;
-    }
-    return r;
-}
-
-constexpr unsigned brv8(unsigned x) {
-    unsigned r = 0;
-    for (int i = 0; i < 8; i++) r |= ((x >> i) & 1u) << (7 - i);
-    return r;
-}
-
-// 1753 is the primitive 512th root of unity FIPS 204 fixes (§7.5, Appendix B).
-constexpr std::array<int32_t, 256> make_zetas() {
-    std::array<int32_t, 256> z{};
-    const int64_t r_mod = (int64_t{1} << 32) % kQ;
-    for (unsigned i = 0; i < 256; i++) {
-        int64_t v = pow_mod(1753, brv8(i)) * r_mod % kQ;
-        if (v > kQ / 2) v -= kQ;
-        z[i] = static_cast<int32_t>(v);
-    }
-    return z;
-}
-
-constexpr std::array<int32_t, 256> kZetaTable = make_zetas();
-static_assert(kZetaTable[1] == 25847);  // 1753^128 * 2^32 mod q, centered
-
-// 2^64 / 256 mod q: montgomery_reduce(f * a) = a * 2^32 / 256, which folds the 1/256 of
-// FIPS 204 Alg 42 step 21 and the "to Montgomery" factor into one multiplication.
-constexpr int32_t kInvNttF = static_cast<int32_t>(pow_mod(2, 56));
-static_assert(kInvNttF == 41978);
 
 // Every layer adds at most q to the bound (|zeta * a| reduces to < q): |a| < q in,
 // < 9q out after 8 layers. The products stay below 2^31 q for montgomery_reduce.
