@@ -234,8 +234,9 @@ Result<MlDsaPrivateKey> MlDsaPrivateKey::from_seed(MlDsaParams params, ByteView 
     const Params& p = params_of(params);
     SecretBytes sk(p.sk_bytes());
     Bytes pk(p.pk_bytes());
-    detail::keygen_internal(xi.data(), p, backend, pk.data(), sk.data());
-    auto k = from_parts(params, std::move(sk), std::move(pk), backend);
+    detail::PolyArray a_hat;
+    detail::keygen_internal(xi.data(), p, backend, pk.data(), sk.data(), &a_hat);
+    auto k = from_parts(params, std::move(sk), std::move(pk), backend, std::move(a_hat));
     if (k) k->seed_ = SecretBytes(xi);
     return k;
 }
@@ -248,15 +249,18 @@ Result<MlDsaPrivateKey> MlDsaPrivateKey::from_bytes(MlDsaParams params, ByteView
                                                     const PolyBackend& backend) {
     const Params& p = params_of(params);
     Bytes pk(p.pk_bytes());
-    KEEL_TRY(detail::derive_public_key(sk, p, backend, pk.data()));
-    return from_parts(params, SecretBytes(sk), std::move(pk), backend);
+    detail::PolyArray a_hat;
+    KEEL_TRY(detail::derive_public_key(sk, p, backend, pk.data(), &a_hat));
+    return from_parts(params, SecretBytes(sk), std::move(pk), backend, std::move(a_hat));
 }
 
 Result<MlDsaPrivateKey> MlDsaPrivateKey::from_parts(MlDsaParams params, SecretBytes sk, Bytes pk,
-                                                    const PolyBackend& backend) {
+                                                    const PolyBackend& backend,
+                                                    detail::PolyArray a_hat) {
     auto pub = MlDsaPublicKey::from_bytes(params, pk, backend);
     if (!pub) return pub.error();
-    auto sig_key = detail::SigningKey::decode(sk.view(), params_of(params), backend);
+    auto sig_key =
+        detail::SigningKey::decode(sk.view(), params_of(params), backend, std::move(a_hat));
     if (!sig_key) return sig_key.error();
     MlDsaPrivateKey k(std::move(*pub));
     k.params_ = params;

@@ -74,6 +74,7 @@ struct MlDsaVerifyOptions {
 
 namespace detail {
 struct PolyBackend;
+class PolyArray;
 class SigningKey;
 class VerifyingKey;
 }  // namespace detail
@@ -140,7 +141,8 @@ class MlDsaPrivateKey {
   private:
     explicit MlDsaPrivateKey(MlDsaPublicKey pk);
     static Result<MlDsaPrivateKey> from_parts(MlDsaParams params, SecretBytes sk, Bytes pk,
-                                              const detail::PolyBackend& backend);
+                                              const detail::PolyBackend& backend,
+                                              detail::PolyArray a_hat);
     Result<Bytes> sign_with_prefix(ByteView prefix, ByteView message, ByteView rnd) const;
 
     MlDsaParams params_ = MlDsaParams::mldsa65;

@@ -27,10 +27,8 @@ struct PolyVec {
 };
 
 // Alg 6 steps 3-6: (t1, t0) = Power2Round(NTT^-1(A-hat o NTT(s1)) + s2).
-void compute_t(Poly* t1, Poly* t0, const uint8_t rho[kSeedBytes], const Poly* s1, const Poly* s2,
+void compute_t(Poly* t1, Poly* t0, const Poly* a_hat, const Poly* s1, const Poly* s2,
                const Params& p, const PolyBackend& be) {
-    PolyVec<kMaxK * kMaxL> a_hat;
-    expand_a(a_hat.v, rho, p, be);
     PolyVec<kMaxL> s1_hat;
     for (int j = 0; j < p.l; j++) {
         s1_hat[j] = s1[j];
@@ -66,7 +64,7 @@ PolyArray::~PolyArray() {
 }
 
 void keygen_internal(const uint8_t xi[kSeedBytes], const Params& p, const PolyBackend& be,
-                     uint8_t* pk, uint8_t* sk) {
+                     uint8_t* pk, uint8_t* sk, PolyArray* a_hat) {
     // Step 1: (rho, rho', K) = H(xi || IntegerToBytes(k, 1) || IntegerToBytes(l, 1), 128).
     Secret<128> seeds;
     {
@@ -85,7 +83,9 @@ void keygen_internal(const uint8_t xi[kSeedBytes], const Params& p, const PolyBa
     PolyVec<kMaxL> s1;
     PolyVec<kMaxK> s2, t1, t0;
     expand_s(s1.v, s2.v, rho_prime, p);
-    compute_t(t1.v, t0.v, rho, s1.v, s2.v, p, be);
+    *a_hat = PolyArray(static_cast<size_t>(p.k) * p.l);
+    expand_a(a_hat->data(), rho, p, be);
+    compute_t(t1.v, t0.v, a_hat->data(), s1.v, s2.v, p, be);
     // Declassified: t1 is the public key.
     ct::declassify(t1.v, sizeof(Poly) * p.k);
 
@@ -108,7 +108,8 @@ void keygen_internal(const uint8_t xi[kSeedBytes], const Params& p, const PolyBa
     for (int i = 0; i < p.k; i++, out += Params::t0_poly_bytes()) pack_t0(out, t0[i]);
 }
 
-Result<void> derive_public_key(ByteView sk, const Params& p, const PolyBackend& be, uint8_t* pk) {
+Result<void> derive_public_key(ByteView sk, const Params& p, const PolyBackend& be, uint8_t* pk,
+                               PolyArray* a_hat) {
     if (sk.size() != p.sk_bytes()) {
         return Error(Errc::malformed, "ML-DSA: private key has the wrong length");
     }
@@ -127,7 +128,9 @@ Result<void> derive_public_key(ByteView sk, const Params& p, const PolyBackend& 
     uint8_t rho_pub[kSeedBytes];
     std::memcpy(rho_pub, rho, kSeedBytes);
     ct::declassify(rho_pub, kSeedBytes);  // public: the first bytes of pk
-    compute_t(t1.v, t0.v, rho_pub, s1.v, s2.v, p, be);
+    *a_hat = PolyArray(static_cast<size_t>(p.k) * p.l);
+    expand_a(a_hat->data(), rho_pub, p, be);
+    compute_t(t1.v, t0.v, a_hat->data(), s1.v, s2.v, p, be);
     // Declassified: t1 is the public key.
     ct::declassify(t1.v, sizeof(Poly) * p.k);
     std::memcpy(pk, rho_pub, kSeedBytes);
@@ -165,7 +168,8 @@ SigningKey::~SigningKey() {
     secure_wipe(key_, sizeof key_);
 }
 
-Result<SigningKey> SigningKey::decode(ByteView sk, const Params& p, const PolyBackend& be) {
+Result<SigningKey> SigningKey::decode(ByteView sk, const Params& p, const PolyBackend& be,
+                                      PolyArray a_hat) {
     if (sk.size() != p.sk_bytes()) {
         return Error(Errc::malformed, "ML-DSA: private key has the wrong length");
     }
@@ -197,8 +201,12 @@ Result<SigningKey> SigningKey::decode(ByteView sk, const Params& p, const PolyBa
     for (int j = 0; j < p.l; j++) be.ntt(k.s1_hat_[j].c);
     for (int i = 0; i < p.k; i++) be.ntt(k.s2_hat_[i].c);
     for (int i = 0; i < p.k; i++) be.ntt(k.t0_hat_[i].c);
-    k.a_hat_ = PolyArray(static_cast<size_t>(p.k) * p.l);
-    expand_a(k.a_hat_.data(), k.rho_, p, be);
+    if (a_hat.data() != nullptr) {
+        k.a_hat_ = std::move(a_hat);
+    } else {
+        k.a_hat_ = PolyArray(static_cast<size_t>(p.k) * p.l);
+        expand_a(k.a_hat_.data(), k.rho_, p, be);
+    }
     return k;
 }
 

@@ -1,41 +1,41 @@
-// FIPS 204 §7.1-7.2 bit packing. One little-endian bit stream writer/reader serves
-// every width: the loop structure depends only on the (public) width, never on values.
+// FIPS 204 §7.1-7.2 bit packing. One little-endian bit packer/unpacker serves every
+// width: the loop structure depends only on the (public) width, never on values.
 #include "pq/mldsa/internal/packing.h"
 
 namespace keel::pq::detail {
 namespace {
 
-// Writes 256 fields of `bits` bits each, field i = f(a_i), least significant bit first
+// Fields are packed in groups of G (8, or 4 for widths over 16 bits) so that one group
+// fills a whole number of bytes and fits a 128-bit accumulator: the shifts are
+// compile-time constants and the loops unroll.
+template <int kBits>
+inline constexpr int kGroup = kBits <= 16 ? 8 : 4;
+
+// Writes 256 fields of kBits bits each, field i = f(a_i), least significant bit first
 // (FIPS 204 Alg 16/17, BitsToBytes).
 template <int kBits, class F>
 void pack_fields(uint8_t* out, const int32_t* a, F f) {
-    uint64_t acc = 0;
-    int n = 0;
-    for (int i = 0; i < kN; i++) {
-        acc |= static_cast<uint64_t>(f(a[i])) << n;
-        n += kBits;
-        while (n >= 8) {
-            *out++ = static_cast<uint8_t>(acc);
-            acc >>= 8;
-            n -= 8;
-        }
+    constexpr int kG = kGroup<kBits>;
+    constexpr int kBytes = kG * kBits / 8;
+    for (int i = 0; i < kN; i += kG, out += kBytes) {
+        unsigned __int128 acc = 0;
+        for (int j = 0; j < kG; j++)
+            acc |= static_cast<unsigned __int128>(f(a[i + j])) << (j * kBits);
+        for (int b = 0; b < kBytes; b++) out[b] = static_cast<uint8_t>(acc >> (8 * b));
     }
 }
 
-// Reads 256 fields of `bits` bits and stores g(field) (Alg 18/19).
+// Reads 256 fields of kBits bits and stores g(field) (Alg 18/19).
 template <int kBits, class G>
 void unpack_fields(int32_t* a, const uint8_t* in, G g) {
-    uint64_t acc = 0;
-    int n = 0;
+    constexpr int kG = kGroup<kBits>;
+    constexpr int kBytes = kG * kBits / 8;
     constexpr uint32_t kMask = (1u << kBits) - 1;
-    for (int i = 0; i < kN; i++) {
-        while (n < kBits) {
-            acc |= static_cast<uint64_t>(*in++) << n;
-            n += 8;
-        }
-        a[i] = g(static_cast<uint32_t>(acc) & kMask);
-        acc >>= kBits;
-        n -= kBits;
+    for (int i = 0; i < kN; i += kG, in += kBytes) {
+        unsigned __int128 acc = 0;
+        for (int b = 0; b < kBytes; b++) acc |= static_cast<unsigned __int128>(in[b]) << (8 * b);
+        for (int j = 0; j < kG; j++)
+            a[i + j] = g(static_cast<uint32_t>(acc >> (j * kBits)) & kMask);
     }
 }
 

@@ -3,7 +3,9 @@
 
 #include <array>
 #include <cstring>
+#include <type_traits>
 
+#include "base/cpu.h"
 #include "base/ct.h"
 #include "base/secret.h"
 #include "crypto/sha3/sha3.h"
@@ -13,9 +15,34 @@
 namespace keel::pq::detail {
 namespace {
 
-using crypto::Shake128x4;
 using crypto::Shake256;
-using crypto::Shake256x4;
+// Eight SHAKE streams per batch: one AVX-512 permutation of eight states where the CPU
+// has it, two AVX2 x4 permutations otherwise (keccak.h), so x8 never costs more
+// than x4 there.
+// Without AVX-512, batches of four avoid paying for padding lanes (ML-DSA-44's four
+// ExpandMask streams would otherwise cost two x4 permutations).
+bool use_x8() {
+    static const bool x8 = cpu::has(cpu::kAvx512f | cpu::kAvx512vl);
+    return x8;
+}
+
+template <int kLanes>
+using Shake128Batch = std::conditional_t<kLanes == 8, crypto::Shake128x8, crypto::Shake128x4>;
+template <int kLanes>
+using Shake256Batch = std::conditional_t<kLanes == 8, crypto::Shake256x8, crypto::Shake256x4>;
+
+template <size_t kBytes, size_t kLanes>
+std::array<ByteView, kLanes> views(const std::array<std::array<uint8_t, kBytes>, kLanes>& in) {
+    std::array<ByteView, kLanes> v;
+    for (size_t j = 0; j < kLanes; j++) v[j] = ByteView(in[j]);
+    return v;
+}
+template <int kLanes>
+std::array<MutableByteView, kLanes> views(uint8_t* buf, size_t stride, size_t n) {
+    std::array<MutableByteView, kLanes> v;
+    for (int j = 0; j < kLanes; j++) v[j] = MutableByteView(buf + j * stride, n);
+    return v;
+}
 
 // 5 SHAKE128 blocks hold 280 candidates: enough for 256 acceptances (probability
 // q / 2^23 each) except with probability below 2^-20; more blocks follow if needed.
@@ -30,12 +57,26 @@ inline int32_t eta_coeff(uint32_t t, int eta) {
 }
 
 // Appends accepted coefficients from buf; returns the new count. The accept bit of each
-// candidate is declassified (see sample.h); the stored value is not.
+// candidate is declassified (see sample.h); the stored value is not. While two slots
+// are free, both candidates are stored unconditionally and the count advances by the
+// accept bits: no branch at all (rejection is frequent for eta = 4, so a branch here
+// would mispredict about half the time).
 unsigned rej_eta(int32_t* out, unsigned ctr, const uint8_t* buf, size_t len, int eta) {
     const uint32_t limit = eta == 2 ? 15 : 9;
-    for (size_t i = 0; i < len && ctr < kN; i++) {
+    size_t i = 0;
+    for (; i < len && ctr + 2 <= kN; i++) {
         const uint32_t t0 = buf[i] & 15u, t1 = buf[i] >> 4;
-        // Declassified: whether this candidate is rejected (independent of accepted values).
+        // Declassified: whether each candidate is rejected (independent of accepted values).
+        const unsigned a0 = ct::declassify(static_cast<uint32_t>(t0 < limit));
+        const unsigned a1 = ct::declassify(static_cast<uint32_t>(t1 < limit));
+        // A rejected candidate's slot is overwritten by the next store or call.
+        out[ctr] = eta_coeff(t0, eta);
+        ctr += a0;
+        out[ctr] = eta_coeff(t1, eta);
+        ctr += a1;
+    }
+    for (; i < len && ctr < kN; i++) {
+        const uint32_t t0 = buf[i] & 15u, t1 = buf[i] >> 4;
         if (ct::declassify(static_cast<uint32_t>(t0 < limit))) out[ctr++] = eta_coeff(t0, eta);
         if (ctr < kN && ct::declassify(static_cast<uint32_t>(t1 < limit))) {
             out[ctr++] = eta_coeff(t1, eta);
@@ -46,51 +87,55 @@ unsigned rej_eta(int32_t* out, unsigned ctr, const uint8_t* buf, size_t len, int
 
 }  // namespace
 
-void expand_a(Poly* a_hat, const uint8_t rho[kSeedBytes], const Params& p, const PolyBackend& be) {
+template <int kLanes>
+void expand_a_lanes(Poly* a_hat, const uint8_t rho[kSeedBytes], const Params& p,
+                    const PolyBackend& be) {
+    constexpr size_t kBuf = kABlocks * 168;
     const int total = p.k * p.l;
-    std::array<std::array<uint8_t, kSeedBytes + 2>, 4> seeds;
-    alignas(32) uint8_t buf[4][kABlocks * 168];
-    Shake128x4 x;
-    for (int base = 0; base < total; base += 4) {
-        int idx[4];
-        for (int j = 0; j < 4; j++) {
+    std::array<std::array<uint8_t, kSeedBytes + 2>, kLanes> seeds;
+    alignas(32) uint8_t buf[kLanes][kBuf];
+    Shake128Batch<kLanes> x;
+    Poly scratch;  // absorbs the output of padding lanes
+    for (int base = 0; base < total; base += kLanes) {
+        int32_t* dst[kLanes];
+        for (int j = 0; j < kLanes; j++) {
             // Lanes past the end repeat the last entry; their output is discarded.
-            idx[j] = base + j < total ? base + j : total - 1;
+            const int idx = base + j < total ? base + j : total - 1;
             std::memcpy(seeds[j].data(), rho, kSeedBytes);
-            seeds[j][kSeedBytes] = static_cast<uint8_t>(idx[j] % p.l);      // s: column
-            seeds[j][kSeedBytes + 1] = static_cast<uint8_t>(idx[j] / p.l);  // r: row
-        }
-        (void)x.absorb(
-            {ByteView(seeds[0]), ByteView(seeds[1]), ByteView(seeds[2]), ByteView(seeds[3])});
-        (void)x.squeeze({MutableByteView(buf[0]), MutableByteView(buf[1]), MutableByteView(buf[2]),
-                         MutableByteView(buf[3])});
-        // A scratch polynomial absorbs the output of padding lanes.
-        Poly scratch;
-        unsigned ctr[4];
-        int32_t* dst[4];
-        for (int j = 0; j < 4; j++) {
+            seeds[j][kSeedBytes] = static_cast<uint8_t>(idx % p.l);      // s: column
+            seeds[j][kSeedBytes + 1] = static_cast<uint8_t>(idx / p.l);  // r: row
             dst[j] = base + j < total ? a_hat[base + j].c : scratch.c;
-            ctr[j] = be.rej_uniform(dst[j], kN, buf[j], sizeof buf[j]);
         }
-        while (ctr[0] < kN || ctr[1] < kN || ctr[2] < kN || ctr[3] < kN) {
-            (void)x.squeeze({MutableByteView(buf[0], 168), MutableByteView(buf[1], 168),
-                             MutableByteView(buf[2], 168), MutableByteView(buf[3], 168)});
-            for (int j = 0; j < 4; j++) {
+        (void)x.absorb(views(seeds));
+        (void)x.squeeze(views<kLanes>(buf[0], kBuf, kBuf));
+        unsigned ctr[kLanes];
+        bool more = false;
+        for (int j = 0; j < kLanes; j++) {
+            ctr[j] = be.rej_uniform(dst[j], kN, buf[j], kBuf);
+            more |= ctr[j] < kN;
+        }
+        while (more) {
+            (void)x.squeeze(views<kLanes>(buf[0], kBuf, 168));
+            more = false;
+            for (int j = 0; j < kLanes; j++) {
                 ctr[j] += be.rej_uniform(dst[j] + ctr[j], kN - ctr[j], buf[j], 168);
+                more |= ctr[j] < kN;
             }
         }
     }
 }
 
-void expand_s(Poly* s1, Poly* s2, const uint8_t rho_prime[kRhoPrimeBytes], const Params& p) {
+template <int kLanes>
+void expand_s_lanes(Poly* s1, Poly* s2, const uint8_t rho_prime[kRhoPrimeBytes], const Params& p) {
+    constexpr size_t kBuf = 2 * 136;
     const int total = p.k + p.l;
-    std::array<std::array<uint8_t, kRhoPrimeBytes + 2>, 4> seeds;
-    alignas(32) uint8_t buf[4][2 * 136];
-    Shake256x4 x;
-    for (int base = 0; base < total; base += 4) {
-        Poly scratch;
-        int32_t* dst[4];
-        for (int j = 0; j < 4; j++) {
+    std::array<std::array<uint8_t, kRhoPrimeBytes + 2>, kLanes> seeds;
+    alignas(32) uint8_t buf[kLanes][kBuf];
+    Shake256Batch<kLanes> x;
+    Poly scratch;
+    for (int base = 0; base < total; base += kLanes) {
+        int32_t* dst[kLanes];
+        for (int j = 0; j < kLanes; j++) {
             const int r = base + j < total ? base + j : total - 1;
             std::memcpy(seeds[j].data(), rho_prime, kRhoPrimeBytes);
             seeds[j][kRhoPrimeBytes] = static_cast<uint8_t>(r);
@@ -101,42 +146,72 @@ void expand_s(Poly* s1, Poly* s2, const uint8_t rho_prime[kRhoPrimeBytes], const
                 dst[j] = r < p.l ? s1[r].c : s2[r - p.l].c;
             }
         }
-        (void)x.absorb(
-            {ByteView(seeds[0]), ByteView(seeds[1]), ByteView(seeds[2]), ByteView(seeds[3])});
-        (void)x.squeeze({MutableByteView(buf[0]), MutableByteView(buf[1]), MutableByteView(buf[2]),
-                         MutableByteView(buf[3])});
-        unsigned ctr[4];
-        for (int j = 0; j < 4; j++) ctr[j] = rej_eta(dst[j], 0, buf[j], sizeof buf[j], p.eta);
-        while (ctr[0] < kN || ctr[1] < kN || ctr[2] < kN || ctr[3] < kN) {
-            (void)x.squeeze({MutableByteView(buf[0], 136), MutableByteView(buf[1], 136),
-                             MutableByteView(buf[2], 136), MutableByteView(buf[3], 136)});
-            for (int j = 0; j < 4; j++) ctr[j] = rej_eta(dst[j], ctr[j], buf[j], 136, p.eta);
+        (void)x.absorb(views(seeds));
+        (void)x.squeeze(views<kLanes>(buf[0], kBuf, kBuf));
+        unsigned ctr[kLanes];
+        bool more = false;
+        for (int j = 0; j < kLanes; j++) {
+            ctr[j] = rej_eta(dst[j], 0, buf[j], kBuf, p.eta);
+            more |= ctr[j] < kN;
         }
-        secure_wipe(scratch.c, sizeof scratch.c);
+        while (more) {
+            (void)x.squeeze(views<kLanes>(buf[0], kBuf, 136));
+            more = false;
+            for (int j = 0; j < kLanes; j++) {
+                ctr[j] = rej_eta(dst[j], ctr[j], buf[j], 136, p.eta);
+                more |= ctr[j] < kN;
+            }
+        }
     }
+    secure_wipe(scratch.c, sizeof scratch.c);
     secure_wipe(buf, sizeof buf);
     secure_wipe(seeds.data(), sizeof seeds);
 }
 
-void expand_mask(Poly* y, const uint8_t rho_pp[kRhoPrimeBytes], uint16_t kappa, const Params& p) {
-    std::array<std::array<uint8_t, kRhoPrimeBytes + 2>, 4> seeds;
-    alignas(32) uint8_t buf[4][5 * 136];  // >= 640 bytes: one z-packed polynomial
-    Shake256x4 x;
-    for (int base = 0; base < p.l; base += 4) {
-        for (int j = 0; j < 4; j++) {
+template <int kLanes>
+void expand_mask_lanes(Poly* y, const uint8_t rho_pp[kRhoPrimeBytes], uint16_t kappa,
+                       const Params& p) {
+    constexpr size_t kBuf = 5 * 136;  // >= 640 bytes: one z-packed polynomial
+    std::array<std::array<uint8_t, kRhoPrimeBytes + 2>, kLanes> seeds;
+    alignas(32) uint8_t buf[kLanes][kBuf];
+    Shake256Batch<kLanes> x;
+    for (int base = 0; base < p.l; base += kLanes) {
+        for (int j = 0; j < kLanes; j++) {
             const uint16_t v = static_cast<uint16_t>(kappa + base + j);
             std::memcpy(seeds[j].data(), rho_pp, kRhoPrimeBytes);
             seeds[j][kRhoPrimeBytes] = static_cast<uint8_t>(v);
             seeds[j][kRhoPrimeBytes + 1] = static_cast<uint8_t>(v >> 8);
         }
-        (void)x.absorb(
-            {ByteView(seeds[0]), ByteView(seeds[1]), ByteView(seeds[2]), ByteView(seeds[3])});
-        (void)x.squeeze({MutableByteView(buf[0]), MutableByteView(buf[1]), MutableByteView(buf[2]),
-                         MutableByteView(buf[3])});
-        for (int j = 0; j < 4 && base + j < p.l; j++) unpack_z(y[base + j], buf[j], p.gamma1);
+        (void)x.absorb(views(seeds));
+        (void)x.squeeze(views<kLanes>(buf[0], kBuf, kBuf));
+        for (int j = 0; j < kLanes && base + j < p.l; j++) unpack_z(y[base + j], buf[j], p.gamma1);
     }
     secure_wipe(buf, sizeof buf);
     secure_wipe(seeds.data(), sizeof seeds);
+}
+
+void expand_a(Poly* a_hat, const uint8_t rho[kSeedBytes], const Params& p, const PolyBackend& be) {
+    if (use_x8()) {
+        expand_a_lanes<8>(a_hat, rho, p, be);
+    } else {
+        expand_a_lanes<4>(a_hat, rho, p, be);
+    }
+}
+
+void expand_s(Poly* s1, Poly* s2, const uint8_t rho_prime[kRhoPrimeBytes], const Params& p) {
+    if (use_x8()) {
+        expand_s_lanes<8>(s1, s2, rho_prime, p);
+    } else {
+        expand_s_lanes<4>(s1, s2, rho_prime, p);
+    }
+}
+
+void expand_mask(Poly* y, const uint8_t rho_pp[kRhoPrimeBytes], uint16_t kappa, const Params& p) {
+    if (use_x8()) {
+        expand_mask_lanes<8>(y, rho_pp, kappa, p);
+    } else {
+        expand_mask_lanes<4>(y, rho_pp, kappa, p);
+    }
 }
 
 void sample_in_ball(Poly& c, const uint8_t* ctilde, const Params& p) {

@@ -31,13 +31,16 @@ class PolyArray {
     size_t n_ = 0;
 };
 
-// Alg 6 KeyGen_internal(xi): writes pk (p.pk_bytes()) and the expanded sk (p.sk_bytes()).
+// Alg 6 KeyGen_internal(xi): writes pk (p.pk_bytes()) and the expanded sk (p.sk_bytes()),
+// and hands back A-hat so the signing key need not expand it again.
 void keygen_internal(const uint8_t xi[kSeedBytes], const Params& p, const PolyBackend& be,
-                     uint8_t* pk, uint8_t* sk);
+                     uint8_t* pk, uint8_t* sk, PolyArray* a_hat);
 
 // Recomputes pk from an expanded sk and checks that its t0 and tr match (malformed
-// otherwise, also for a wrong length or out-of-range s1/s2). Writes p.pk_bytes().
-Result<void> derive_public_key(ByteView sk, const Params& p, const PolyBackend& be, uint8_t* pk);
+// otherwise, also for a wrong length or out-of-range s1/s2). Writes p.pk_bytes() and
+// hands back A-hat.
+Result<void> derive_public_key(ByteView sk, const Params& p, const PolyBackend& be, uint8_t* pk,
+                               PolyArray* a_hat);
 
 // mu = H(tr || M', 64) for M' = prefix || msg (Alg 7 step 6, Alg 8 step 7).
 void compute_mu(uint8_t mu[kMuBytes], const uint8_t tr[kTrBytes], ByteView prefix, ByteView msg);
@@ -48,7 +51,9 @@ class SigningKey {
   public:
     // Validates the length and that every s1/s2 coefficient lies in [-eta, eta]
     // (malformed otherwise). t0 needs no check: every 13-bit field is a valid t0.
-    static Result<SigningKey> decode(ByteView sk, const Params& p, const PolyBackend& be);
+    // a_hat, when given, is ExpandA(rho) already computed.
+    static Result<SigningKey> decode(ByteView sk, const Params& p, const PolyBackend& be,
+                                     PolyArray a_hat = {});
 
     const uint8_t* tr() const { return tr_; }
     const Params& params() const { return *p_; }

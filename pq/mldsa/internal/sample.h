@@ -1,5 +1,6 @@
 // FIPS 204 §7.3 pseudorandom sampling: ExpandA, ExpandS, ExpandMask, SampleInBall.
-// The SHAKE streams run four at a time (crypto/sha3/shake_batch.h).
+// The SHAKE streams run eight at a time on AVX-512 CPUs and four at a time otherwise
+// (crypto/sha3/shake_batch.h).
 #pragma once
 
 #include <cstdint>
