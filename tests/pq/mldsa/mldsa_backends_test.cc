@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "base/cpu.h"
 #include "base/ct.h"
 #include "pq/mldsa/internal/poly.h"
 #include "pq/mldsa/mldsa.h"
@@ -43,6 +44,17 @@ void fill(std::mt19937_64& rng, Poly& p, int64_t lo, int64_t hi) {
 
 void expect_same(const Poly& a, const Poly& b, const char* what, const PolyBackend* be) {
     for (int i = 0; i < kN; i++) ASSERT_EQ(a.c[i], b.c[i]) << what << " " << be->name << " @" << i;
+}
+
+// Dispatch follows KEEL_CPU: AVX2 is listed (and chosen) exactly when the cap allows it.
+TEST(MlDsaBackends, DispatchHonoursTheCap) {
+    auto list = detail::poly_backends();
+    ASSERT_FALSE(list.empty());
+    EXPECT_EQ(list.front(), &detail::poly_portable());
+    EXPECT_EQ(&detail::poly_best(), list.back());
+    const bool avx2 = cpu::has(cpu::kAvx2);
+    EXPECT_EQ(list.size(), avx2 ? 2u : 1u);
+    EXPECT_STREQ(detail::poly_best().name, avx2 ? "avx2" : "portable");
 }
 
 TEST(MlDsaBackends, ArithmeticIsBitIdentical) {
