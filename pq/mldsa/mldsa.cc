@@ -176,7 +176,13 @@ Result<MlDsaPublicKey> MlDsaPublicKey::from_bytes(MlDsaParams params, ByteView p
 
 Result<MlDsaPublicKey> MlDsaPublicKey::from_bytes(MlDsaParams params, ByteView pk,
                                                   const PolyBackend& backend) {
-    auto vk = detail::VerifyingKey::decode(pk, params_of(params), backend);
+    return from_bytes_with_tr(params, pk, backend, nullptr);
+}
+
+Result<MlDsaPublicKey> MlDsaPublicKey::from_bytes_with_tr(MlDsaParams params, ByteView pk,
+                                                          const PolyBackend& backend,
+                                                          const uint8_t* tr) {
+    auto vk = detail::VerifyingKey::decode(pk, params_of(params), backend, tr);
     if (!vk) return vk.error();
     MlDsaPublicKey k;
     k.params_ = params;
@@ -257,7 +263,8 @@ Result<MlDsaPrivateKey> MlDsaPrivateKey::from_bytes(MlDsaParams params, ByteView
 Result<MlDsaPrivateKey> MlDsaPrivateKey::from_parts(MlDsaParams params, SecretBytes sk, Bytes pk,
                                                     const PolyBackend& backend,
                                                     detail::PolyArray a_hat) {
-    auto pub = MlDsaPublicKey::from_bytes(params, pk, backend);
+    // skEncode puts tr at offset 64; keygen computed it and from_bytes checked it.
+    auto pub = MlDsaPublicKey::from_bytes_with_tr(params, pk, backend, sk.data() + 64);
     if (!pub) return pub.error();
     auto sig_key =
         detail::SigningKey::decode(sk.view(), params_of(params), backend, std::move(a_hat));

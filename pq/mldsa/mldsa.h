@@ -100,7 +100,12 @@ class MlDsaPublicKey {
     ~MlDsaPublicKey();
 
   private:
+    friend class MlDsaPrivateKey;
     MlDsaPublicKey() = default;
+    // tr = H(pk) known already (from a private key whose tr was generated or checked).
+    static Result<MlDsaPublicKey> from_bytes_with_tr(MlDsaParams params, ByteView pk,
+                                                     const detail::PolyBackend& backend,
+                                                     const uint8_t* tr);
     MlDsaParams params_ = MlDsaParams::mldsa65;
     Bytes bytes_;
     std::unique_ptr<detail::VerifyingKey> key_;

@@ -306,7 +306,8 @@ void SigningKey::sign_mu(const uint8_t mu[kMuBytes], const uint8_t rnd[32], uint
     secure_wipe(w1_enc, sizeof w1_enc);
 }
 
-Result<VerifyingKey> VerifyingKey::decode(ByteView pk, const Params& p, const PolyBackend& be) {
+Result<VerifyingKey> VerifyingKey::decode(ByteView pk, const Params& p, const PolyBackend& be,
+                                          const uint8_t* tr) {
     if (pk.size() != p.pk_bytes()) {
         return Error(Errc::malformed, "ML-DSA: public key has the wrong length");
     }
@@ -314,7 +315,12 @@ Result<VerifyingKey> VerifyingKey::decode(ByteView pk, const Params& p, const Po
     k.p_ = &p;
     k.be_ = &be;
     std::memcpy(k.rho_, pk.data(), kSeedBytes);
-    Shake256::hash(pk, MutableByteView(k.tr_, kTrBytes));
+    if (tr != nullptr) {
+        std::memcpy(k.tr_, tr, kTrBytes);
+        ct::declassify(k.tr_, kTrBytes);  // public: tr = H(pk)
+    } else {
+        Shake256::hash(pk, MutableByteView(k.tr_, kTrBytes));
+    }
     k.t1_hat_ = PolyArray(p.k);
     for (int i = 0; i < p.k; i++) {
         Poly& t1 = k.t1_hat_[i];

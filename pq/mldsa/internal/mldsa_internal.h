@@ -80,7 +80,9 @@ class SigningKey {
 class VerifyingKey {
   public:
     // Any pk of the right length decodes (every 10-bit field is a valid t1).
-    static Result<VerifyingKey> decode(ByteView pk, const Params& p, const PolyBackend& be);
+    // tr, when given, is H(pk) already computed (key generation has it).
+    static Result<VerifyingKey> decode(ByteView pk, const Params& p, const PolyBackend& be,
+                                       const uint8_t* tr = nullptr);
 
     const uint8_t* tr() const { return tr_; }
     const Params& params() const { return *p_; }
