@@ -56,31 +56,34 @@ inline int32_t eta_coeff(uint32_t t, int eta) {
     return 4 - static_cast<int32_t>(t);
 }
 
-// Appends accepted coefficients from buf; returns the new count. The accept bit of each
-// candidate is declassified (see sample.h); the stored value is not. While two slots
-// are free, both candidates are stored unconditionally and the count advances by the
-// accept bits: no branch at all (rejection is frequent for eta = 4, so a branch here
-// would mispredict about half the time).
+// Appends accepted coefficients from buf (at most 272 bytes); returns the new count.
+// The accept bits of all candidates are computed first and declassified in one call
+// (which candidates get rejected is independent of the accepted values, sample.h); the
+// stored values are not. While two slots are free, both candidates of a byte are stored
+// unconditionally and the count advances by the accept bits: no branch (rejection is
+// frequent for eta = 4, so a branch would mispredict about half the time).
 unsigned rej_eta(int32_t* out, unsigned ctr, const uint8_t* buf, size_t len, int eta) {
+    constexpr size_t kMaxLen = 2 * 136;
     const uint32_t limit = eta == 2 ? 15 : 9;
+    uint8_t accept[2 * kMaxLen];
+    len = len < kMaxLen ? len : kMaxLen;
+    for (size_t i = 0; i < len; i++) {
+        accept[2 * i] = static_cast<uint8_t>((buf[i] & 15u) < limit);
+        accept[2 * i + 1] = static_cast<uint8_t>((buf[i] >> 4) < limit);
+    }
+    // Declassified: only whether each candidate is rejected.
+    ct::declassify(accept, 2 * len);
     size_t i = 0;
     for (; i < len && ctr + 2 <= kN; i++) {
-        const uint32_t t0 = buf[i] & 15u, t1 = buf[i] >> 4;
-        // Declassified: whether each candidate is rejected (independent of accepted values).
-        const unsigned a0 = ct::declassify(static_cast<uint32_t>(t0 < limit));
-        const unsigned a1 = ct::declassify(static_cast<uint32_t>(t1 < limit));
         // A rejected candidate's slot is overwritten by the next store or call.
-        out[ctr] = eta_coeff(t0, eta);
-        ctr += a0;
-        out[ctr] = eta_coeff(t1, eta);
-        ctr += a1;
+        out[ctr] = eta_coeff(buf[i] & 15u, eta);
+        ctr += accept[2 * i];
+        out[ctr] = eta_coeff(buf[i] >> 4, eta);
+        ctr += accept[2 * i + 1];
     }
     for (; i < len && ctr < kN; i++) {
-        const uint32_t t0 = buf[i] & 15u, t1 = buf[i] >> 4;
-        if (ct::declassify(static_cast<uint32_t>(t0 < limit))) out[ctr++] = eta_coeff(t0, eta);
-        if (ctr < kN && ct::declassify(static_cast<uint32_t>(t1 < limit))) {
-            out[ctr++] = eta_coeff(t1, eta);
-        }
+        if (accept[2 * i]) out[ctr++] = eta_coeff(buf[i] & 15u, eta);
+        if (ctr < kN && accept[2 * i + 1]) out[ctr++] = eta_coeff(buf[i] >> 4, eta);
     }
     return ctr;
 }
