@@ -5,10 +5,10 @@
 // step is three 4-lane multiplications, every lane doing a useful (or trivial)
 // product, so the ladder runs at the latency of three multiplications per bit:
 //   M1 = (A, B, D, C) * (A, B, A, B)        = (AA, BB, DA, CB)
-//   M2 = (AA, E, S, T) * (BB, AA + a24 E, S, T)
-//      = (x2', z2', x3', T^2)               with E = AA - BB, S = DA + CB, T = DA - CB
-//   M3 = M2 * (1, 1, 1, x1)                 = (x2', z2', x3', z3')
-// which are exactly the formulas of RFC 7748 §5.
+//   W  = (AA, E, S, T) * (0, a24, 0, x1)    = (0, a24 E, 0, x1 T)
+//        with E = AA - BB, S = DA + CB, T = DA - CB
+//   M2 = (AA, E, S, T) * (BB, AA + a24 E, S, x1 T) = (x2', z2', x3', z3')
+// which are the formulas of RFC 7748 §5 (z3' = x1 T^2 computed as (x1 T) T).
 //
 // vpmadd52{lo,hi}uq multiply the low 52 bits of each lane: the low half lands in the
 // limb's own column and the high half (bits 52..103) is worth 2 * 2^51, i.e. twice a
@@ -72,31 +72,23 @@ inline void mul4(Fe4& h, const Fe4& f, const Fe4& g) {
     lin_carry(h);  // < 2^61 in, tight out
 }
 
-// h = f * k lane by lane for small per-lane constants k < 2^20; f limbs < 2^52.
-// Returns limbs < 2^52 + 2^23 (not carried).
-inline void mul_small4(Fe4& h, const Fe4& f, __m256i k) {
-    const __m256i z = _mm256_setzero_si256();
-    __m256i hi[5];
-    for (int i = 0; i < 5; i++) {
-        h.v[i] = _mm256_madd52lo_epu64(z, f.v[i], k);
-        hi[i] = _mm256_madd52hi_epu64(z, f.v[i], k);
-    }
-    for (int i = 4; i > 0; i--)
-        h.v[i] = _mm256_add_epi64(h.v[i], _mm256_add_epi64(hi[i - 1], hi[i - 1]));
-    h.v[0] = _mm256_madd52lo_epu64(h.v[0], hi[4], _mm256_set1_epi64x(38));  // hi[4] < 2^20
-}
-
 // 2p in radix 2^51, limb by limb: added before subtracting a tight value (< 2^52 - 38)
 // so no lane goes negative.
 inline __m256i two_p(int limb) {
     return _mm256_set1_epi64x(limb == 0 ? (int64_t{1} << 52) - 38 : (int64_t{1} << 52) - 2);
 }
 
-// (a, b, c, d) -> (a + b, a - b, c + d, c - d) for lanes (x2, z2, x3, z3), carried.
-inline void hadamard(Fe4& h, const Fe4& f) {
+// Lanes (x2, z2, x3, z3) -> (A, B, C, D) = (x2 + z2, x2 - z2, x3 + z3, x3 - z3), carried,
+// after swapping (x2, z2) <-> (x3, z3) when swap is all ones. The swap is a lane
+// permutation whose index vector is masked by the secret bit (register operands only:
+// no branch, no memory index).
+inline void swap_hadamard(Fe4& h, const Fe4& f, __m256i swap) {
+    const __m256i two = _mm256_and_si256(swap, _mm256_set1_epi64x(2));
+    const __m256i ip = _mm256_xor_si256(_mm256_set_epi64x(2, 2, 0, 0), two);
+    const __m256i iq = _mm256_xor_si256(_mm256_set_epi64x(3, 3, 1, 1), two);
     for (int i = 0; i < 5; i++) {
-        __m256i p = _mm256_unpacklo_epi64(f.v[i], f.v[i]);  // (a, a, c, c)
-        __m256i q = _mm256_unpackhi_epi64(f.v[i], f.v[i]);  // (b, b, d, d)
+        __m256i p = _mm256_permutexvar_epi64(ip, f.v[i]);   // (a, a, c, c)
+        __m256i q = _mm256_permutexvar_epi64(iq, f.v[i]);   // (b, b, d, d)
         q = _mm256_mask_sub_epi64(q, 0b1010, two_p(i), q);  // (b, 2p - b, d, 2p - d)
         h.v[i] = _mm256_add_epi64(p, q);
     }
@@ -104,35 +96,28 @@ inline void hadamard(Fe4& h, const Fe4& f) {
 }
 
 void ladder(Fe4& x, const Fe25519& x1, const uint8_t k[32]) {
-    // M3's multiplier (1, 1, 1, x1).
-    Fe4 mx1;
+    // The middle multiplier (0, a24, 0, x1), a24 = (486662 - 2) / 4.
+    Fe4 ka;
     for (int i = 0; i < 5; i++) {
-        mx1.v[i] = _mm256_set_epi64x(static_cast<int64_t>(x1.v[i]), 0, 0, 0);
+        ka.v[i] = _mm256_set_epi64x(static_cast<int64_t>(x1.v[i]), 0, i == 0 ? 121665 : 0, 0);
     }
-    mx1.v[0] = _mm256_mask_mov_epi64(mx1.v[0], 0b0111, _mm256_set1_epi64x(1));
-    const __m256i a24 = _mm256_set_epi64x(0, 0, 121665, 0);  // a24 = (486662 - 2) / 4
 
     uint64_t swap = 0;
     for (int t = 254; t >= 0; t--) {
         const uint64_t bit = (k[t >> 3] >> (t & 7)) & 1;
         swap ^= bit;
-        // Swap the 128-bit halves (x2, z2) <-> (x3, z3) under a mask.
         const __m256i mask = _mm256_set1_epi64x(static_cast<int64_t>(0 - swap));
         swap = bit;
-        for (int i = 0; i < 5; i++) {
-            __m256i s = _mm256_permute4x64_epi64(x.v[i], 0x4e);
-            x.v[i] = _mm256_ternarylogic_epi64(mask, s, x.v[i], 0xca);  // mask ? s : x
-        }
 
         Fe4 v, l, r, m1;
-        hadamard(v, x);  // (A, B, C, D)
+        swap_hadamard(v, x, mask);  // (A, B, C, D)
         for (int i = 0; i < 5; i++) {
             l.v[i] = _mm256_permute4x64_epi64(v.v[i], 0xb4);  // (A, B, D, C)
             r.v[i] = _mm256_permute4x64_epi64(v.v[i], 0x44);  // (A, B, A, B)
         }
         mul4(m1, l, r);  // (AA, BB, DA, CB)
 
-        Fe4 u, e24;
+        Fe4 u, w;
         for (int i = 0; i < 5; i++) {
             __m256i p = _mm256_unpacklo_epi64(m1.v[i], m1.v[i]);  // (AA, AA, DA, DA)
             __m256i q = _mm256_unpackhi_epi64(m1.v[i], m1.v[i]);  // (BB, BB, CB, CB)
@@ -140,16 +125,15 @@ void ladder(Fe4& x, const Fe25519& x1, const uint8_t k[32]) {
             u.v[i] = _mm256_mask_add_epi64(p, 0b1110, p, q);  // (AA, E, S, T)
         }
         lin_carry(u);
-        mul_small4(e24, u, a24);  // (0, a24 E, 0, 0)
+        mul4(w, u, ka);  // (0, a24 E, 0, x1 T)
         for (int i = 0; i < 5; i++) {
-            // (BB, AA, S, T): lane 0 from m1 lane 1, lanes 1..3 from u lanes 0, 2, 3.
+            // (BB, AA, S, 0): lane 0 from m1 lane 1, lanes 1 and 2 from u lanes 0 and 2.
             const __m256i idx = _mm256_set_epi64x(3, 2, 0, 5);
-            r.v[i] = _mm256_add_epi64(_mm256_permutex2var_epi64(u.v[i], idx, m1.v[i]), e24.v[i]);
+            r.v[i] = _mm256_add_epi64(_mm256_maskz_permutex2var_epi64(0b0111, u.v[i], idx, m1.v[i]),
+                                      w.v[i]);
         }
-        lin_carry(r);
-        Fe4 m2;
-        mul4(m2, u, r);  // (x2', z2', x3', T^2)
-        mul4(x, m2, mx1);
+        lin_carry(r);   // (BB, AA + a24 E, S, x1 T)
+        mul4(x, u, r);  // (x2', z2', x3', z3')
     }
     const __m256i mask = _mm256_set1_epi64x(static_cast<int64_t>(0 - swap));
     for (int i = 0; i < 5; i++) {
