@@ -78,7 +78,7 @@ inline __m256i two_p(int limb) {
     return _mm256_set1_epi64x(limb == 0 ? (int64_t{1} << 52) - 38 : (int64_t{1} << 52) - 2);
 }
 
-// Lanes (x2, z2, x3, z3) -> (A, B, C, D) = (x2 + z2, x2 - z2, x3 + z3, x3 - z3), carried,
+// Lanes (x2, z2, x3, z3) -> (A, B, D, C) = (x2 + z2, x2 - z2, x3 - z3, x3 + z3), carried,
 // after swapping (x2, z2) <-> (x3, z3) when swap is all ones. The swap is a lane
 // permutation whose index vector is masked by the secret bit (register operands only:
 // no branch, no memory index).
@@ -89,7 +89,7 @@ inline void swap_hadamard(Fe4& h, const Fe4& f, __m256i swap) {
     for (int i = 0; i < 5; i++) {
         __m256i p = _mm256_permutexvar_epi64(ip, f.v[i]);   // (a, a, c, c)
         __m256i q = _mm256_permutexvar_epi64(iq, f.v[i]);   // (b, b, d, d)
-        q = _mm256_mask_sub_epi64(q, 0b1010, two_p(i), q);  // (b, 2p - b, d, 2p - d)
+        q = _mm256_mask_sub_epi64(q, 0b0110, two_p(i), q);  // (b, 2p - b, 2p - d, d)
         h.v[i] = _mm256_add_epi64(p, q);
     }
     lin_carry(h);
@@ -109,13 +109,11 @@ void ladder(Fe4& x, const Fe25519& x1, const uint8_t k[32]) {
         const __m256i mask = _mm256_set1_epi64x(static_cast<int64_t>(0 - swap));
         swap = bit;
 
-        Fe4 v, l, r, m1;
-        swap_hadamard(v, x, mask);  // (A, B, C, D)
-        for (int i = 0; i < 5; i++) {
-            l.v[i] = _mm256_permute4x64_epi64(v.v[i], 0xb4);  // (A, B, D, C)
-            r.v[i] = _mm256_permute4x64_epi64(v.v[i], 0x44);  // (A, B, A, B)
-        }
-        mul4(m1, l, r);  // (AA, BB, DA, CB)
+        Fe4 l, r, m1;
+        swap_hadamard(l, x, mask);  // (A, B, D, C)
+        for (int i = 0; i < 5; i++)
+            r.v[i] = _mm256_permute4x64_epi64(l.v[i], 0x44);  // (A, B, A, B)
+        mul4(m1, l, r);                                       // (AA, BB, DA, CB)
 
         Fe4 u, w;
         for (int i = 0; i < 5; i++) {
