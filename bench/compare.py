@@ -10,7 +10,9 @@ Rows come from bench/rows/*.txt, one per line, whitespace separated:
 
 `benchmark` is the Google Benchmark name of keel's auto-dispatched run. `openssl` is
 how to measure the same thing: `evp:ALG` (openssl speed -evp ALG -bytes SIZE, MB/s),
-`hmac:ALG` (openssl speed -hmac ALG -bytes SIZE, MB/s) or `-` (no counterpart: the row goes in the second table, cycles and ops/s).
+`hmac:ALG` (openssl speed -hmac ALG -bytes SIZE, MB/s), `speed:ALG:OP` (openssl speed ALG,
+e.g. ecdhx25519, ed25519, ecdsap256, rsa2048; OP is sign, verify or derive; ops/s) or `-`
+(no counterpart: the row goes in the second table, cycles and ops/s).
 Best of several runs on both sides, so a noisy neighbour hurts both alike.
 """
 import glob
@@ -81,6 +83,24 @@ def openssl_evp(alg, size, flag="-evp"):
     return best
 
 
+def openssl_speed(alg, op):
+    """ops/s from `openssl speed -mr ALG`. Its +F lines end in two numbers: sign/s and
+    verify/s for signatures (+F2 RSA, +F4 ECDSA, +F6 EdDSA), ops/s and s/op for key
+    agreement (+F5 ECDH, +F8 FFDH)."""
+    if op not in ("sign", "verify", "derive"):
+        raise SystemExit(f"unknown openssl speed op {op}")
+    best = 0.0
+    for _ in range(OPENSSL_RUNS):
+        out = subprocess.run(["openssl", "speed", "-mr", "-seconds", str(OPENSSL_SECONDS), alg],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+        for line in out.splitlines():
+            if line.startswith("+F"):
+                fields = line.split(":")
+                best = max(best, float(fields[-1] if op == "verify" else fields[-2]))
+                break
+    return best
+
+
 def median(xs):
     xs = sorted(xs)
     return xs[len(xs) // 2] if xs else 0
@@ -110,6 +130,10 @@ def main():
         elif kind == "hmac":
             o = openssl_evp(alg, parse_size(r["size"]), "-hmac")
             kv, unit = k["mbps"], "(MB/s)"
+        elif kind == "speed":
+            alg, op = alg.split(":")
+            o = openssl_speed(alg, op)
+            kv, unit = k["ops"], "(ops/s)"
         else:
             raise SystemExit(f"unknown openssl kind {kind} in row {r['name']}")
         ratio = kv / o if o else 0.0

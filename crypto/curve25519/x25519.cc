@@ -3,6 +3,7 @@
 
 #include "base/cpu.h"
 #include "base/ct.h"
+#include "crypto/curve25519/internal/x25519_ladder.h"
 
 namespace keel::crypto {
 
@@ -15,6 +16,9 @@ std::span<const X25519Backend> x25519_backends() {
             size_t n = 0;
         } l;
         l.items[l.n++] = {"portable", x25519_portable};
+        if (cpu::has(cpu::kAvx512f | cpu::kAvx512vl | cpu::kAvx512ifma)) {
+            l.items[l.n++] = {"avx512ifma", x25519_ifma};
+        }
         return l;
     }();
     return {list.items, list.n};

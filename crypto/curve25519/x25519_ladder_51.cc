@@ -3,19 +3,30 @@
 // runs all 255 steps whatever the scalar.
 #include "base/secret.h"
 #include "crypto/curve25519/internal/fe25519_51.h"
+#include "crypto/curve25519/internal/x25519_ladder.h"
 #include "crypto/curve25519/x25519.h"
 
 namespace keel::crypto::detail {
 
 using namespace fe25519;
 
-void x25519_portable(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32]) {
-    // RFC 7748 §5 decodeScalar25519: clear bits 0-2 and 255, set bit 254.
-    uint8_t k[32];
+void x25519_clamp(uint8_t k[32], const uint8_t scalar[32]) {
     for (int i = 0; i < 32; i++) k[i] = scalar[i];
     k[0] &= 248;
     k[31] &= 127;
     k[31] |= 64;
+}
+
+void x25519_finish(uint8_t out[32], const Fe25519& x2, const Fe25519& z2) {
+    Fe25519 zi, x;
+    invert(zi, z2);
+    mul(x, x2, zi);
+    to_bytes(out, x);
+}
+
+void x25519_portable(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32]) {
+    uint8_t k[32];
+    x25519_clamp(k, scalar);
 
     Fe25519 x1, x2, z2, x3, z3;
     from_bytes(x1, u);  // decodeUCoordinate masks bit 255
@@ -57,9 +68,7 @@ void x25519_portable(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[
     cswap(x2, x3, mask);
     cswap(z2, z3, mask);
 
-    invert(z2, z2);
-    mul(x2, x2, z2);
-    to_bytes(out, x2);
+    x25519_finish(out, x2, z2);
     secure_wipe(k, sizeof k);
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "tests/crypto/curve25519/test_rng.h"
 #include "tests/vectors/json.h"
@@ -65,6 +66,60 @@ TEST(X25519, Rfc7748Iterated) {
         }
         EXPECT_EQ(hex(k), "684cf59ba83309552800ef566f2f4d3c1c3887c49360e3875f2eb94d99532c51");
     }
+}
+
+// Every backend against the portable one: 10,000 random scalars and u-coordinates
+// (top bit of u set half the time, which X25519 must ignore), then edge-case u values
+// (0, 1, p - 1, p, p + 1, 2^255 - 1: non-canonical encodings must be reduced).
+TEST(X25519, BackendsMatchPortable) {
+    const auto backends = detail::x25519_backends();
+    ASSERT_STREQ(backends[0].name, "portable");
+    if (backends.size() == 1) GTEST_SKIP() << "only the portable backend under this KEEL_CPU";
+    uint64_t state = 0x9e3779b97f4a7c15;
+    auto next = [&state] {
+        // splitmix64: a fixed, reproducible stream.
+        uint64_t z = (state += 0x9e3779b97f4a7c15);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
+        return z ^ (z >> 31);
+    };
+    auto random_key = [&next] {
+        Key k;
+        for (int i = 0; i < 32; i += 8) {
+            uint64_t w = next();
+            for (int j = 0; j < 8; j++) k[i + j] = static_cast<uint8_t>(w >> (8 * j));
+        }
+        return k;
+    };
+    std::vector<Key> us;
+    for (int i = 0; i < 10000; i++) us.push_back(random_key());
+    Key p{};  // 2^255 - 19
+    p.fill(0xff);
+    p[0] = 0xed;
+    p[31] = 0x7f;
+    Key edge = {};
+    us.push_back(edge);  // 0
+    edge[0] = 1;
+    us.push_back(edge);  // 1
+    Key pm1 = p, pp1 = p, top = {};
+    pm1[0] = 0xec;
+    pp1[0] = 0xee;
+    top.fill(0xff);
+    us.push_back(pm1);
+    us.push_back(p);
+    us.push_back(pp1);
+    us.push_back(top);
+    size_t n = 0;
+    for (const Key& u : us) {
+        const Key k = random_key();
+        const Key want = run(backends[0], k, u);
+        for (size_t b = 1; b < backends.size(); b++) {
+            ASSERT_EQ(hex(run(backends[b], k, u)), hex(want))
+                << backends[b].name << " k=" << hex(k) << " u=" << hex(u);
+            n++;
+        }
+    }
+    EXPECT_EQ(n, us.size() * (backends.size() - 1));
 }
 
 // RFC 7748 §6.1 Diffie-Hellman.
