@@ -142,6 +142,37 @@ void SlhHash::thash_many(const Adrs* adrs, const uint8_t* in, size_t in_len, siz
                          uint8_t* out, size_t count) const {
     const size_t n = p_.n;
     size_t i = 0;
+    if (p_.sha2 && kAdrsC + in_len + 17 <= 128) {
+        // F, PRF and H fit one block after the seeded one: build the padded block in
+        // place (FIPS 180-4 §5.1) and compress once from the precomputed state; the
+        // block's tail (0x80, zeros, bit length) is the same for every call.
+        const bool small = n == 16 || in_len == n;
+        const size_t blk_len = small ? 64 : 128;
+        const size_t used = kAdrsC + in_len;
+        alignas(16) uint8_t blk[128] = {};
+        blk[used] = 0x80;
+        store_be64(blk + blk_len - 8, (blk_len + used) * 8);
+        uint8_t dig[64];
+        for (; i < count; i++) {
+            compress_adrs(adrs[i], blk);
+            std::memcpy(blk + kAdrsC, in + i * in_stride, in_len);
+            if (small) {
+                uint32_t st[8];
+                std::memcpy(st, seeded256_, sizeof st);
+                sha256_(st, blk, 1);
+                for (size_t w = 0; w < n / 4; w++) store_be32(dig + 4 * w, st[w]);
+            } else {
+                uint64_t st[8];
+                std::memcpy(st, seeded512_, sizeof st);
+                sha512_(st, blk, 1);
+                for (size_t w = 0; w < n / 8; w++) store_be64(dig + 8 * w, st[w]);
+            }
+            std::memcpy(out + i * n, dig, n);
+        }
+        secure_wipe(blk, sizeof blk);
+        secure_wipe(dig, sizeof dig);
+        return;
+    }
     if (!p_.sha2 && count >= 4) {
         // SHAKE: PK.seed || ADRS || input per lane, eight (or four) lanes per permutation.
         const size_t blen = n + 32 + in_len;
