@@ -7,8 +7,8 @@
 #include "base/endian.h"
 #include "base/secret.h"
 #include "crypto/mac/hmac.h"
+#include "crypto/sha3/keccak.h"
 #include "crypto/sha3/sha3.h"
-#include "crypto/sha3/shake_batch.h"
 
 namespace keel::pq::detail {
 
@@ -173,40 +173,43 @@ void SlhHash::thash_many(const Adrs* adrs, const uint8_t* in, size_t in_len, siz
         secure_wipe(dig, sizeof dig);
         return;
     }
-    if (!p_.sha2 && count >= 4) {
-        // SHAKE: PK.seed || ADRS || input per lane, eight (or four) lanes per permutation.
+    if (!p_.sha2 && count >= 2) {
+        // SHAKE256 eight lanes at a time on the interleaved batch permutation
+        // (keccak_x8: word i of state j at s[8 * i + j]). Each lane absorbs
+        // PK.seed || ADRS || input with SHAKE's padding (FIPS 202 §5.1, §6.2); a short
+        // last group repeats its first lane in the unused ones.
+        constexpr size_t kRate = 136;
         const size_t blen = n + 32 + in_len;
-        std::array<uint8_t, 8 * (32 + 32 + kMaxIn)> buf;
-        std::array<ByteView, 8> ins;
-        std::array<MutableByteView, 8> outs;
-        uint8_t res[8][32];
-        auto fill = [&](size_t lanes) {
-            for (size_t j = 0; j < lanes; j++) {
-                uint8_t* b = buf.data() + j * blen;
+        const size_t padded = (blen / kRate + 1) * kRate;
+        alignas(64) uint64_t st[25 * 8];
+        uint8_t buf[8][((32 + 32 + kMaxIn) / kRate + 1) * kRate];
+        for (; i < count; i += 8) {
+            const size_t lanes = count - i < 8 ? count - i : 8;
+            for (size_t j = 0; j < 8; j++) {
+                const size_t src = i + (j < lanes ? j : 0);
+                uint8_t* b = buf[j];
                 std::memcpy(b, pk_seed_, n);
-                std::memcpy(b + n, adrs[i + j].b, 32);
-                std::memcpy(b + n + 32, in + (i + j) * in_stride, in_len);
-                ins[j] = ByteView(b, blen);
-                outs[j] = MutableByteView(res[j], n);
+                std::memcpy(b + n, adrs[src].b, 32);
+                std::memcpy(b + n + 32, in + src * in_stride, in_len);
+                std::memset(b + blen, 0, padded - blen);
+                b[blen] ^= 0x1F;
+                b[padded - 1] ^= 0x80;
             }
-        };
-        for (; i + 8 <= count; i += 8) {
-            fill(8);
-            crypto::Shake256x8 x;
-            (void)x.absorb(ins);
-            (void)x.squeeze(outs);
-            for (size_t j = 0; j < 8; j++) std::memcpy(out + (i + j) * n, res[j], n);
+            std::memset(st, 0, sizeof st);
+            for (size_t off = 0; off < padded; off += kRate) {
+                for (size_t w = 0; w < kRate / 8; w++) {
+                    for (size_t j = 0; j < 8; j++) st[8 * w + j] ^= load_le64(buf[j] + off + 8 * w);
+                }
+                crypto::detail::keccak_x8(st);
+            }
+            for (size_t j = 0; j < lanes; j++) {
+                for (size_t w = 0; w < n / 8; w++)
+                    store_le64(out + (i + j) * n + 8 * w, st[8 * w + j]);
+            }
         }
-        if (i + 4 <= count) {
-            fill(4);
-            crypto::Shake256x4 x;
-            (void)x.absorb({ins[0], ins[1], ins[2], ins[3]});
-            (void)x.squeeze({outs[0], outs[1], outs[2], outs[3]});
-            for (size_t j = 0; j < 4; j++) std::memcpy(out + (i + j) * n, res[j], n);
-            i += 4;
-        }
-        secure_wipe(buf.data(), 8 * blen);
-        secure_wipe(res, sizeof res);
+        secure_wipe(st, sizeof st);
+        secure_wipe(buf, sizeof buf);
+        return;
     }
     for (; i < count; i++) thash_one(adrs[i], in + i * in_stride, in_len, out + i * n);
 }
