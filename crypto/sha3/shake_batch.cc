@@ -29,7 +29,10 @@ ShakeBatch<kN, kRate>::ShakeBatch() : ShakeBatch(best_permute<kN>()) {}
 
 template <size_t kN, size_t kRate>
 ShakeBatch<kN, kRate>::ShakeBatch(Permute permute) : permute_(permute) {
-    absorb_unchecked({});
+    // No absorb here: every real user absorbs right away, and a permutation per
+    // constructed object doubled SLH-DSA's hashing cost. squeeze() absorbs the empty
+    // messages itself if it comes first.
+    std::fill(std::begin(s_), std::end(s_), 0);
 }
 
 template <size_t kN, size_t kRate>
@@ -72,6 +75,7 @@ void ShakeBatch<kN, kRate>::absorb_unchecked(const std::array<ByteView, kN>& in)
     secure_wipe(block, sizeof block);
     permute_(s_);
     pos_ = 0;
+    absorbed_ = true;
 }
 
 template <size_t kN, size_t kRate>
@@ -81,6 +85,7 @@ Result<void> ShakeBatch<kN, kRate>::squeeze(const std::array<MutableByteView, kN
             return Error(Errc::invalid_argument, "batched SHAKE: outputs of unequal length");
         }
     }
+    if (!absorbed_) absorb_unchecked({});
     size_t n = out[0].size();
     size_t done = 0;
     while (n > 0) {

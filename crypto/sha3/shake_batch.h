@@ -58,6 +58,7 @@ class ShakeBatch {
     alignas(64) uint64_t s_[25 * kN];
     Permute permute_;
     size_t pos_ = 0;  // bytes of the current block already squeezed
+    bool absorbed_ = false;
 };
 
 using Shake128x4 = ShakeBatch<4, 168>;
