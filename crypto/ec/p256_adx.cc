@@ -21,7 +21,7 @@ namespace {
 using u64 = uint64_t;
 using u128 = unsigned __int128;
 
-constexpr u64 kP0 = 0xffffffffffffffff, kP1 = 0x00000000ffffffff, kP2 = 0, kP3 = 0xffffffff00000001;
+constexpr u64 kP3 = 0xffffffff00000001;  // top limb of p
 
 // t[0..7] = a·b.
 inline void product(u64 t[8], const u64* a, const u64* b) {
@@ -155,36 +155,62 @@ inline void square(u64 t[8], const u64* a) {
     t[7] = o;
 }
 
-// r = t·2^-256 mod p for t < p^2.
+// r = t·2^-256 mod p for t < p^2. Each step takes q = v0 and replaces V by
+// (V >> 64) + (q << 32) + (q >> 32)·2^64 + q·kP3·2^128; the register holding q takes
+// the new top limb, so the four limbs rotate through the steps.
 inline void reduce(u64 r[4], const u64 t[8]) {
-    u64 v0 = t[0], v1 = t[1], v2 = t[2], v3 = t[3];
-    unsigned long long o0, o1, o2, o3;
-    for (int i = 0; i < 4; i++) {
-        u64 q = v0;
-        u128 m = u128(q) * kP3;
-        unsigned char c = _addcarry_u64(0, v1, q << 32, &o0);
-        c = _addcarry_u64(c, v2, q >> 32, &o1);
-        c = _addcarry_u64(c, v3, u64(m), &o2);
-        v0 = o0;
-        v1 = o1;
-        v2 = o2;
-        v3 = u64(m >> 64) + c;  // < 2^64: the high half of q·kP3 is below 2^64 - 2^32
-    }
-    unsigned char c = _addcarry_u64(0, v0, t[4], &o0);
-    c = _addcarry_u64(c, v1, t[5], &o1);
-    c = _addcarry_u64(c, v2, t[6], &o2);
-    c = _addcarry_u64(c, v3, t[7], &o3);
-    // (c:o) < 2p: subtract p, keep the difference unless it went negative.
-    unsigned long long s0, s1, s2, s3, keep;
-    unsigned char b = _subborrow_u64(0, o0, kP0, &s0);
-    b = _subborrow_u64(b, o1, kP1, &s1);
-    b = _subborrow_u64(b, o2, kP2, &s2);
-    b = _subborrow_u64(b, o3, kP3, &s3);
-    _subborrow_u64(b, c, 0, &keep);  // all-ones exactly when (c:o) < p
-    r[0] = s0 ^ (keep & (s0 ^ o0));
-    r[1] = s1 ^ (keep & (s1 ^ o1));
-    r[2] = s2 ^ (keep & (s2 ^ o2));
-    r[3] = s3 ^ (keep & (s3 ^ o3));
+    u64 t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7], x,
+        c;
+#define KEEL_P256_STEP(q, v1, v2, v3) \
+    "movq %[" q                       \
+    "], %%rdx\n\t"                    \
+    "mulxq %[p3], %[x], %[" q         \
+    "]\n\t"                           \
+    "movq %%rdx, %[c]\n\t"            \
+    "shlq $32, %[c]\n\t"              \
+    "shrq $32, %%rdx\n\t"             \
+    "addq %[c], %[" v1                \
+    "]\n\t"                           \
+    "adcq %%rdx, %[" v2               \
+    "]\n\t"                           \
+    "adcq %[x], %[" v3                \
+    "]\n\t"                           \
+    "adcq $0, %[" q "]\n\t"
+    asm(KEEL_P256_STEP("t0", "t1", "t2", "t3")  // V = (t1, t2, t3, t0)
+        KEEL_P256_STEP("t1", "t2", "t3", "t0")  // V = (t2, t3, t0, t1)
+        KEEL_P256_STEP("t2", "t3", "t0", "t1")  // V = (t3, t0, t1, t2)
+        KEEL_P256_STEP("t3", "t0", "t1", "t2")  // V = (t0, t1, t2, t3)
+        // (c:t0..t3) = V + T_hi < 2p
+        "xorl %k[c], %k[c]\n\t"
+        "addq %[t4], %[t0]\n\t"
+        "adcq %[t5], %[t1]\n\t"
+        "adcq %[t6], %[t2]\n\t"
+        "adcq %[t7], %[t3]\n\t"
+        "adcq $0, %[c]\n\t"
+        // t4..t7 = (c:t0..t3) - p; on a borrow the sum was already below p.
+        "movq %[t0], %[t4]\n\t"
+        "movq %[t1], %[t5]\n\t"
+        "movq %[t2], %[t6]\n\t"
+        "movq %[t3], %[t7]\n\t"
+        "movl $0xffffffff, %k[x]\n\t"
+        "subq $-1, %[t4]\n\t"
+        "sbbq %[x], %[t5]\n\t"
+        "sbbq $0, %[t6]\n\t"
+        "sbbq %[p3], %[t7]\n\t"
+        "sbbq $0, %[c]\n\t"
+        "cmovcq %[t0], %[t4]\n\t"
+        "cmovcq %[t1], %[t5]\n\t"
+        "cmovcq %[t2], %[t6]\n\t"
+        "cmovcq %[t3], %[t7]\n\t"
+        : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
+          [t5] "+&r"(t5), [t6] "+&r"(t6), [t7] "+&r"(t7), [x] "=&r"(x), [c] "=&r"(c)
+        : [p3] "rm"(kP3)
+        : "rdx", "cc");
+#undef KEEL_P256_STEP
+    r[0] = t4;
+    r[1] = t5;
+    r[2] = t6;
+    r[3] = t7;
 }
 
 }  // namespace

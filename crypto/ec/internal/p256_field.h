@@ -69,14 +69,7 @@ struct P256AdxField : Mont<P256Params::Field> {
     }
 
     // Same contract as Mont::pow (public exponent): square roots in decode_point.
-    static void pow(Fe& r, const Fe& a, const Fe& e) {
-        Fe acc = kOne;
-        for (size_t i = bit_length(e); i-- > 0;) {
-            sqr(acc, acc);
-            if ((e[i / 64] >> (i % 64)) & 1) mul(acc, acc, a);
-        }
-        r = acc;
-    }
+    static void pow(Fe& r, const Fe& a, const Fe& e) { pow_window<P256AdxField>(r, a, e); }
 
     // r = a^(p-2) = a^-1 (0 maps to 0) by a fixed addition chain: 255 squarings and
     // 12 multiplications instead of square-and-multiply's ~190 multiplications.
