@@ -12,8 +12,10 @@ namespace detail {
 
 const CurveOps& curve_ops(Curve curve) {
     switch (curve) {
-        case Curve::p256:
-            return kP256Ops;
+        case Curve::p256: {
+            static const CurveOps& best = *p256_backends().back().ops;
+            return best;
+        }
         case Curve::p384:
             return kP384Ops;
         case Curve::p521:

@@ -99,8 +99,7 @@ struct CurveImpl {
         recode(d, kWindows, k, kW);
         Point acc = Ops::infinity();
         for (size_t i = kWindows; i-- > 0;) {
-            if (i != kWindows - 1)
-                for (unsigned j = 0; j < kW; j++) Ops::dbl(acc, acc);
+            if (i != kWindows - 1) Ops::dbl_n(acc, kW);
             u64 neg;
             unsigned a = digit_abs(d[i], neg);
             Point sel = Ops::infinity();
@@ -187,8 +186,7 @@ struct CurveImpl {
         Point acc = Ops::infinity();
         bool started = false;
         for (size_t i = kWindows; i-- > 0;) {
-            if (started)
-                for (unsigned j = 0; j < kW; j++) Ops::dbl(acc, acc);
+            if (started) Ops::dbl_n(acc, kW);
             if (d[i] == 0) continue;
             Point t = table[(d[i] < 0 ? -d[i] : d[i]) - 1];
             if (d[i] < 0) Ops::neg(t, t);

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "base/bytes.h"
 #include "crypto/ec/ec.h"
@@ -42,8 +43,18 @@ struct CurveOps {
 
 const CurveOps& curve_ops(Curve curve);
 
+// A curve implementation with its own field arithmetic (docs/backends.md).
+struct EcBackend {
+    const char* name;
+    const CurveOps* ops;
+};
+// P-256 implementations this CPU may use under KEEL_CPU: portable first, the dispatch
+// choice last (p256.cc).
+std::span<const EcBackend> p256_backends();
+
 // Per-curve tables, defined in the curve's own .cc file.
-extern const CurveOps kP256Ops;
+extern const CurveOps kP256Ops;     // portable
+extern const CurveOps kP256AdxOps;  // BMI2 + ADX field
 extern const CurveOps kP384Ops;
 extern const CurveOps kP521Ops;
 extern const CurveOps kBrainpoolP256Ops;

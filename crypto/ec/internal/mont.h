@@ -194,12 +194,19 @@ struct Mont {
         return r;
     }
 
-    // r = a^e (Montgomery domain) for a PUBLIC exponent e: branches on e's bits only.
-    static constexpr void pow(Fe& r, const Fe& a, const Fe& e) {
+    // r = a^e (Montgomery domain) for a PUBLIC exponent e: branches and table indices
+    // depend on e's bits only. Fixed 4-bit windows (e.g. for p-2 on P-384, 96
+    // multiplications instead of ~380).
+    static constexpr void pow(Fe& r, const Fe& a, const Fe& e) { pow_window<Mont>(r, a, e); }
+    template <class F>
+    static constexpr void pow_window(Fe& r, const Fe& a, const Fe& e) {
+        Fe tab[16] = {kOne, a};
+        for (size_t i = 2; i < 16; i++) F::mul(tab[i], tab[i - 1], a);
         Fe acc = kOne;
-        for (size_t i = bit_length(e); i-- > 0;) {
-            sqr(acc, acc);
-            if ((e[i / 64] >> (i % 64)) & 1) mul(acc, acc, a);
+        for (size_t i = (bit_length(e) + 3) / 4; i-- > 0;) {
+            for (int j = 0; j < 4; j++) F::sqr(acc, acc);
+            unsigned d = unsigned(e[i / 16] >> (4 * (i % 16))) & 15;
+            if (d != 0) F::mul(acc, acc, tab[d]);
         }
         r = acc;
     }
