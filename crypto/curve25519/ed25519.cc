@@ -13,12 +13,6 @@ using detail::GeP2;
 using detail::GeP3;
 namespace ge = detail::ge25519;
 
-// Sha512::update with an empty view that has no storage reaches memcpy(dst, nullptr, 0)
-// in the hash engine (undefined behaviour that UBSan reports); empty input is a no-op.
-void absorb(Sha512& h, ByteView data) {
-    if (!data.empty()) h.update(data);
-}
-
 // RFC 8032 §5.1: dom2(F, C) is empty for Ed25519 and
 // "SigEd25519 no Ed25519 collisions" || F || len(C) || C for ctx (F = 0) and ph (F = 1).
 Result<void> check_params(const Ed25519Params& p) {
@@ -40,7 +34,7 @@ void absorb_dom2(Sha512& h, const Ed25519Params& p) {
     const uint8_t f_len[2] = {static_cast<uint8_t>(p.variant == Ed25519Variant::ph ? 1 : 0),
                               static_cast<uint8_t>(p.context.size())};
     h.update(f_len);
-    absorb(h, p.context);
+    h.update(p.context);
 }
 
 // PH(M): the identity for Ed25519/Ed25519ctx, SHA-512 for Ed25519ph.
@@ -52,7 +46,7 @@ Prehashed prehash(ByteView message, const Ed25519Params& p) {
     Prehashed out{};
     if (p.variant == Ed25519Variant::ph) {
         Sha512 h;
-        absorb(h, message);
+        h.update(message);
         out.digest = h.final();
         out.view = out.digest;
     } else {
@@ -68,7 +62,7 @@ void challenge(uint8_t k[32], const uint8_t r[32], const uint8_t a[32], ByteView
     absorb_dom2(h, p);
     h.update(ByteView(r, 32));
     h.update(ByteView(a, 32));
-    absorb(h, m);
+    h.update(m);
     auto d = h.final();
     detail::sc25519::reduce64(k, d.data());
 }
@@ -163,7 +157,7 @@ Result<Bytes> Ed25519PrivateKey::sign(ByteView message, Ed25519Params params) co
         Sha512 h;
         absorb_dom2(h, params);
         h.update(prefix_.view());
-        absorb(h, m.view);
+        h.update(m.view);
         Secret<64> d(h.final());
         detail::sc25519::reduce64(r.data(), d.data());
     }

@@ -17,13 +17,6 @@ namespace {
 
 constexpr size_t kMaxBytes = 66;
 
-// AnyHash::hash, without handing an empty span (null data) to the hash engine.
-AnyDigest hash_message(HashAlg alg, ByteView message) {
-    AnyHash h(alg);
-    if (!message.empty()) h.update(message);
-    return h.final();
-}
-
 // SEC 1 §4.1.3 step 5 / RFC 6979 §2.3.2 bits2int: the leftmost qlen bits of `in` as
 // an integer, written big-endian into out[0..rlen), rlen = ceil(qlen / 8). Shifts
 // depend only on lengths, which are public.
@@ -62,7 +55,7 @@ class NonceGenerator {
             m.update(ByteView(&sep, 1));
             m.update(x);
             m.update(ByteView(z, ops.bytes));
-            if (!extra.empty()) m.update(extra);  // (no empty spans into the hashes)
+            m.update(extra);
             set_key(m.final());
             v_ = Hmac<H>::mac(key_.view(), v_);
         }
@@ -191,7 +184,7 @@ Result<EcdsaPublicKey> EcdsaPublicKey::from_bytes(Curve curve, ByteView point) {
 Result<void> EcdsaPublicKey::verify(ByteView message, ByteView signature, HashAlg hash,
                                     EcdsaFormat format) const {
     if (hash == HashAlg::md5) return Error(Errc::unsupported, "ECDSA with md5");
-    AnyDigest digest = hash_message(hash, message);
+    AnyDigest digest = AnyHash::hash(hash, message);
     return verify_digest(digest.view(), signature, format);
 }
 
@@ -237,14 +230,14 @@ EcdsaPublicKey EcdsaPrivateKey::public_key() const {
 Result<Bytes> EcdsaPrivateKey::sign(ByteView message, Rng& rng, HashAlg hash,
                                     EcdsaFormat format) const {
     if (hash == HashAlg::md5) return Error(Errc::unsupported, "ECDSA with md5");
-    AnyDigest digest = hash_message(hash, message);
+    AnyDigest digest = AnyHash::hash(hash, message);
     return sign_digest(digest.view(), hash, &rng, format);
 }
 
 Result<Bytes> EcdsaPrivateKey::sign_deterministic(ByteView message, HashAlg hash,
                                                   EcdsaFormat format) const {
     if (hash == HashAlg::md5) return Error(Errc::unsupported, "ECDSA with md5");
-    AnyDigest digest = hash_message(hash, message);
+    AnyDigest digest = AnyHash::hash(hash, message);
     return sign_digest(digest.view(), hash, nullptr, format);
 }
 

@@ -51,6 +51,8 @@ void KeccakSponge::reset() {
 }
 
 void KeccakSponge::absorb(ByteView data) {
+    // An empty view may have no storage; nothing below may see its null pointer.
+    if (data.empty()) return;
     const uint8_t* p = data.data();
     size_t n = data.size();
     if (pos_ > 0) {
