@@ -10,7 +10,7 @@ namespace keel::crypto::ec::detail {
 using P256Impl = CurveImpl<P256Params, Mont<P256Params::Field>>;
 constinit const CurveOps kP256Ops = P256Impl::make_ops(Curve::p256);
 
-using P256AdxImpl = CurveImpl<P256Params, P256AdxField>;
+using P256AdxImpl = CurveImpl<P256Params, P256AdxField, P256AdxOrder>;
 constinit const CurveOps kP256AdxOps = P256AdxImpl::make_ops(Curve::p256);
 
 std::span<const EcBackend> p256_backends() {

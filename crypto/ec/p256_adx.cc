@@ -1,4 +1,5 @@
-// P-256 field multiplication with MULX/ADCX/ADOX (internal/p256_adx.h).
+// P-256 field and group-order multiplication with MULX/ADCX/ADOX
+// (internal/p256_adx.h).
 //
 // The 512-bit product comes from inline assembly: one row per limb of b, each row's
 // low halves on the ADCX (carry flag) chain and high halves on the ADOX (overflow
@@ -213,6 +214,74 @@ inline void reduce(u64 r[4], const u64 t[8]) {
     r[3] = t7;
 }
 
+// r = t·2^-256 mod m for t < m^2, m < 2^256 - 2^192 odd, m0 = -m^-1 mod 2^64.
+// Each step q = v0·m0 and V = (V + q·m) >> 64 (< 2^192 + m: four limbs), with the
+// q·m low halves on the ADCX chain and high halves on the ADOX chain; the register
+// that held v0 takes the new top limb. Then V + T_hi < 2m, one subtraction of m.
+inline void reduce_generic(u64 r[4], const u64 t[8], const u64* m, u64 m0) {
+    u64 t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7], x,
+        y, z;
+#define KEEL_MONT4_STEP(v0, v1, v2, v3) \
+    "movq %[" v0                        \
+    "], %%rdx\n\t"                      \
+    "imulq %[m0], %%rdx\n\t"            \
+    "xorl %k[z], %k[z]\n\t"             \
+    "mulxq 0(%[m]), %[x], %[y]\n\t"     \
+    "adcxq %[x], %[" v0                 \
+    "]\n\t"                             \
+    "adoxq %[y], %[" v1                 \
+    "]\n\t"                             \
+    "mulxq 8(%[m]), %[x], %[y]\n\t"     \
+    "adcxq %[x], %[" v1                 \
+    "]\n\t"                             \
+    "adoxq %[y], %[" v2                 \
+    "]\n\t"                             \
+    "mulxq 16(%[m]), %[x], %[y]\n\t"    \
+    "adcxq %[x], %[" v2                 \
+    "]\n\t"                             \
+    "adoxq %[y], %[" v3                 \
+    "]\n\t"                             \
+    "mulxq 24(%[m]), %[x], %[" v0       \
+    "]\n\t"                             \
+    "adcxq %[x], %[" v3                 \
+    "]\n\t"                             \
+    "adcxq %[z], %[" v0                 \
+    "]\n\t"                             \
+    "adoxq %[z], %[" v0 "]\n\t"
+    asm(KEEL_MONT4_STEP("t0", "t1", "t2", "t3")  // V = (t1, t2, t3, t0)
+        KEEL_MONT4_STEP("t1", "t2", "t3", "t0")  // V = (t2, t3, t0, t1)
+        KEEL_MONT4_STEP("t2", "t3", "t0", "t1")  // V = (t3, t0, t1, t2)
+        KEEL_MONT4_STEP("t3", "t0", "t1", "t2")  // V = (t0, t1, t2, t3)
+        "xorl %k[z], %k[z]\n\t"
+        "addq %[t4], %[t0]\n\t"
+        "adcq %[t5], %[t1]\n\t"
+        "adcq %[t6], %[t2]\n\t"
+        "adcq %[t7], %[t3]\n\t"
+        "adcq $0, %[z]\n\t"
+        "movq %[t0], %[t4]\n\t"
+        "movq %[t1], %[t5]\n\t"
+        "movq %[t2], %[t6]\n\t"
+        "movq %[t3], %[t7]\n\t"
+        "subq 0(%[m]), %[t4]\n\t"
+        "sbbq 8(%[m]), %[t5]\n\t"
+        "sbbq 16(%[m]), %[t6]\n\t"
+        "sbbq 24(%[m]), %[t7]\n\t"
+        "sbbq $0, %[z]\n\t"
+        "cmovcq %[t0], %[t4]\n\t"
+        "cmovcq %[t1], %[t5]\n\t"
+        "cmovcq %[t2], %[t6]\n\t"
+        "cmovcq %[t3], %[t7]\n\t"
+        : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
+          [t5] "+&r"(t5), [t6] "+&r"(t6), [t7] "+&r"(t7), [x] "=&r"(x), [y] "=&r"(y), [z] "=&r"(z)
+        : [m] "r"(m), [m0] "rm"(m0), "m"(*(const u64(*)[4])m)
+        : "rdx", "cc");
+#undef KEEL_MONT4_STEP
+    r[0] = t4;
+    r[1] = t5;
+    r[2] = t6;
+    r[3] = t7;
+}
+
 }  // namespace
 
 void p256_mul_adx(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) {
@@ -225,6 +294,19 @@ void p256_sqr_adx(uint64_t r[4], const uint64_t a[4]) {
     u64 t[8];
     square(t, a);
     reduce(r, t);
+}
+
+void mont4_mul_adx(uint64_t r[4], const uint64_t a[4], const uint64_t b[4], const uint64_t m[4],
+                   uint64_t m0) {
+    u64 t[8];
+    product(t, a, b);
+    reduce_generic(r, t, m, m0);
+}
+
+void mont4_sqr_adx(uint64_t r[4], const uint64_t a[4], const uint64_t m[4], uint64_t m0) {
+    u64 t[8];
+    square(t, a);
+    reduce_generic(r, t, m, m0);
 }
 
 }  // namespace keel::crypto::ec::detail

@@ -25,10 +25,10 @@
 
 namespace keel::crypto::ec::detail {
 
-template <class C, class F>
+// S: arithmetic mod the group order (Mont or a faster class with its interface).
+template <class C, class F, class S = Mont<typename C::Order>>
 struct CurveImpl {
     using Field = F;
-    using S = Mont<typename C::Order>;
     using Ops = PointOps<C, F>;
     using Fe = typename F::Fe;
     using Sc = typename S::Fe;

@@ -112,4 +112,22 @@ struct P256AdxField : Mont<P256Params::Field> {
     }
 };
 
+// Arithmetic mod the P-256 group order n for the same backend: the generic
+// 4-limb MULX/ADX Montgomery multiply (n < 2^256 - 2^192, as it requires).
+struct P256AdxOrder : Mont<P256Params::Order> {
+    static_assert(kM[3] < ~u64(0), "mont4_mul_adx needs m < 2^256 - 2^192");
+    static void mul(Fe& r, const Fe& a, const Fe& b) {
+        mont4_mul_adx(r.data(), a.data(), b.data(), kM.data(), kM0);
+    }
+    static void sqr(Fe& r, const Fe& a) { mont4_sqr_adx(r.data(), a.data(), kM.data(), kM0); }
+    static void to_mont(Fe& r, const Fe& a) { mul(r, a, kR2); }
+    static void from_mont(Fe& r, const Fe& a) {
+        Fe one{};
+        one[0] = 1;
+        mul(r, a, one);
+    }
+    static void pow(Fe& r, const Fe& a, const Fe& e) { pow_window<P256AdxOrder>(r, a, e); }
+    static void inv(Fe& r, const Fe& a) { pow(r, a, m_minus(2)); }
+};
+
 }  // namespace keel::crypto::ec::detail
