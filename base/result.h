@@ -98,3 +98,15 @@ inline Result<void> ok() { return {}; }
         auto keel_try_result_ = (expr);                  \
         if (!keel_try_result_.ok()) return keel_try_result_.error(); \
     } while (0)
+
+// Bind a Result's value or propagate its Error:
+//   KEEL_TRY_ASSIGN(auto seq, reader.sequence());
+//   KEEL_TRY_ASSIGN(cert.version, parse_version(seq));
+#define KEEL_TRY_CONCAT_INNER_(a, b) a##b
+#define KEEL_TRY_CONCAT_(a, b) KEEL_TRY_CONCAT_INNER_(a, b)
+#define KEEL_TRY_ASSIGN(lhs, expr) \
+    KEEL_TRY_ASSIGN_IMPL_(KEEL_TRY_CONCAT_(keel_try_assign_, __LINE__), lhs, expr)
+#define KEEL_TRY_ASSIGN_IMPL_(tmp, lhs, expr)     \
+    auto tmp = (expr);                            \
+    if (!tmp.ok()) return tmp.error();            \
+    lhs = std::move(tmp).value()

@@ -90,3 +90,21 @@ TEST(Entropy, FillsLargeBuffersWithoutRepeating) {
 
 }  // namespace
 }  // namespace keel
+
+namespace {
+keel::Result<int> half(int v) {
+    if (v % 2) return keel::Error(keel::Errc::invalid_argument, "odd");
+    return v / 2;
+}
+keel::Result<int> quarter(int v) {
+    KEEL_TRY_ASSIGN(int h, half(v));
+    KEEL_TRY_ASSIGN(auto q, half(h));
+    return q;
+}
+}  // namespace
+
+TEST(Result, TryAssignBindsOrPropagates) {
+    EXPECT_EQ(*quarter(8), 2);
+    EXPECT_EQ(quarter(6).error().code(), keel::Errc::invalid_argument);
+    EXPECT_EQ(quarter(5).error().detail(), "odd");
+}

@@ -283,6 +283,15 @@ std::string hex(ByteView bytes) {
     return s;
 }
 
+std::string read_vector_file(const std::string& relative) {
+    std::string path = std::string(KEEL_VECTORS_DIR) + "/" + relative;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) die("cannot open vector file " + path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 const Json& load_vectors(const std::string& relative) {
     // Parsed files stay cached for the life of the test binary: several tests
     // often read one file.

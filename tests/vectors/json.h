@@ -61,4 +61,8 @@ std::string hex(ByteView bytes);
 // Fails the test if the file is missing or malformed.
 const Json& load_vectors(const std::string& relative);
 
+// The raw contents of vectors/<relative> (PEM files, RFC text). Fails the test if the
+// file is missing.
+std::string read_vector_file(const std::string& relative);
+
 }  // namespace keel::test
