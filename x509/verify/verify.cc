@@ -229,6 +229,8 @@ Result<void> validate(const std::vector<const Certificate*>& path, const VerifyO
     return ok();
 }
 
+#undef KEEL_REPORT
+
 VerifiedChain to_chain(const std::vector<const Certificate*>& path, bool anchored) {
     VerifiedChain v;
     v.anchored = anchored;

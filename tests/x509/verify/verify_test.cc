@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tests/x509/cert/pki.h"
+#include "x509/verify/signature.h"
 
 namespace keel::x509 {
 namespace {
@@ -472,6 +473,45 @@ TEST(VerifyChain, ThousandCertificatesAndLoopsAreBounded) {
     EXPECT_EQ(reason(verify_chain(loop_leaf.cert, loop, o)), "unknown_ca");
     const auto elapsed = std::chrono::steady_clock::now() - t0;
     EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 5000);
+}
+
+TEST(VerifyChain, ExpiredDuplicateIntermediateIsSkipped) {
+    // Two certificates for int2's name and key, the first one sent expired: the
+    // builder tries both paths and the valid one wins.
+    Pki p;
+    auto b = p.build();
+    CertOptions old_o = p.int2_o;
+    old_o.not_before = now() - 800 * 86400;
+    old_o.not_after = now() - 400 * 86400;
+    Issued old_int2 = issue(b.int1, Alg::p256, old_o);
+    std::vector<Certificate> inter = {old_int2.cert, b.int2.cert, b.int1.cert};
+    auto r = verify_chain(b.leaf.cert, inter, options_for(b));
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_EQ(r->path[1], b.int2.cert);
+    // With only the expired one, its error is reported.
+    std::vector<Certificate> only_old = {old_int2.cert, b.int1.cert};
+    EXPECT_EQ(detail(verify_chain(b.leaf.cert, only_old, options_for(b))),
+              "cert_expired at depth 1");
+}
+
+TEST(VerifyChain, SignatureAlgorithmMustFitIssuerKey) {
+    // A P-384 issuer whose child claims ecdsa-with-SHA256: not a pairing this build
+    // verifies, reported as invalid_signature.
+    Pki p;
+    p.alg = Alg::p384;
+    auto b = p.build();
+    AlgorithmIdentifier sha256 =
+        AlgorithmIdentifier::from_der(signature_algorithm_der(Alg::p256)).value();
+    auto key = public_key_from_spki(b.int2.cert.spki());
+    ASSERT_TRUE(key.ok());
+    EXPECT_FALSE(scheme_for(sha256, *key).ok());
+    EXPECT_TRUE(scheme_for(b.leaf.cert.signature_algorithm(), *key).ok());
+    EXPECT_TRUE(verify_signed_by(b.leaf.cert, *key).ok());
+    EXPECT_FALSE(verify_signed_by(b.int2.cert, *key).ok());  // int2 is signed by int1
+    // An SPKI of an algorithm x509/key does not have.
+    SubjectPublicKeyInfo dsa = b.leaf.cert.spki();
+    dsa.algorithm.oid = oid::kDsa;
+    EXPECT_EQ(public_key_from_spki(dsa).error().code(), Errc::unsupported);
 }
 
 }  // namespace
