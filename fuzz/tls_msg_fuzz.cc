@@ -1,9 +1,12 @@
 // TLS 1.3 handshake codecs (tls/msg): a round-trip property, not only a crash check.
 //
-// First byte < 0x80: it picks the message type, the rest is the body. When parsing
+// First byte < 0x40: it picks the message type, the rest is the body. When parsing
 // succeeds, write() then parse() again must give back an equal struct, and writing
 // that one must give the same bytes (the encoding is canonical after one round).
 // Every failure must carry a TLS alert.
+//
+// First byte 0x40..0x7f: it picks an ExtContext, the rest is an extension list body
+// parsed in that context, with the same round-trip property.
 //
 // First byte >= 0x80: the rest is a handshake byte stream fed to HandshakeReader in
 // fragments whose sizes come from the stream itself; the messages it returns must
@@ -54,6 +57,27 @@ void round_trip(HandshakeType type, ByteView body) {
     }
 }
 
+void round_trip_extensions(ExtContext ctx, ByteView block) {
+    Reader r(block);
+    auto first = parse_extensions(r, ctx);
+    if (!first) {
+        if (first.error().code() != Errc::tls_alert) std::abort();
+        return;
+    }
+    (void)check_extensions_allowed(ctx, *first);
+    Writer w;
+    write_extensions(w, *first);
+    if (!w.ok()) std::abort();
+    Bytes again = w.take();
+    Reader r2(ByteView(again).subspan(2));  // skip the list length write_extensions adds
+    auto second = parse_extensions(r2, ctx);
+    if (!second || !(*second == *first)) std::abort();
+    if (again.size() != block.size() + 2 ||
+        (!block.empty() && std::memcmp(again.data() + 2, block.data(), block.size()) != 0)) {
+        std::abort();  // extension lists have a single encoding: the input itself
+    }
+}
+
 void reassemble(ByteView stream) {
     // Fragment sizes are taken from the stream's own bytes, so the fuzzer controls
     // the splits and the content at once.
@@ -84,8 +108,10 @@ void reassemble(ByteView stream) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
     ByteView rest(data + 1, size - 1);
-    if (data[0] < 0x80) {
+    if (data[0] < 0x40) {
         round_trip(kTypes[data[0] % std::size(kTypes)], rest);
+    } else if (data[0] < 0x80) {
+        round_trip_extensions(static_cast<ExtContext>(data[0] % 7), rest);
     } else {
         reassemble(rest);
     }

@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <regex>
 #include <set>
-#include <sstream>
 
 #include "tests/vectors/json.h"
 
@@ -27,9 +25,54 @@ std::string strip_formfeeds(std::string s) {
     return s;
 }
 
+std::string trim(const std::string& s) {
+    size_t b = s.find_first_not_of(' ');
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(' ') - b + 1);
+}
+
 bool blank_or_page_break(const std::string& line) {
-    if (line.find_first_not_of(' ') == std::string::npos) return true;
+    if (trim(line).empty()) return true;
     return line.rfind("Thomson", 0) == 0 || line.rfind("Internet-Draft", 0) == 0;
+}
+
+// "3.  Simple 1-RTT Handshake" at column 0 (the table of contents is indented).
+int section_number(const std::string& line) {
+    if (line.size() < 5 || !std::isdigit(static_cast<unsigned char>(line[0])) ||
+        line.compare(1, 3, ".  ") != 0 || line[4] == ' ') {
+        return -1;
+    }
+    return line[0] - '0';
+}
+
+// An indented run of lower-case hex bytes separated by single spaces.
+bool is_hex_line(const std::string& line) {
+    if (line.empty() || line[0] != ' ') return false;
+    std::string t = trim(line);
+    if (t.empty() || (t.size() + 1) % 3 != 0) return false;
+    for (size_t i = 0; i < t.size(); i++) {
+        bool sep = i % 3 == 2;
+        if (sep ? t[i] != ' '
+                : !std::isxdigit(static_cast<unsigned char>(t[i])) ||
+                      std::isupper(static_cast<unsigned char>(t[i]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// "      ClientHello (196 octets):  01 00 ..." -> label, octet count, first hex.
+bool label_line(const std::string& line, std::string* label, size_t* octets, std::string* hex) {
+    if (line.empty() || line[0] != ' ') return false;
+    size_t open = line.find(" (");
+    size_t close = line.find(" octets):");
+    if (open == std::string::npos || close == std::string::npos || close <= open + 2) return false;
+    std::string count = line.substr(open + 2, close - open - 2);
+    if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos) return false;
+    *label = trim(line.substr(0, open));
+    *octets = std::stoul(count);
+    *hex = trim(line.substr(close + 9));
+    return true;
 }
 
 std::vector<TraceMessage> load() {
@@ -38,37 +81,30 @@ std::vector<TraceMessage> load() {
     std::vector<std::string> lines;
     for (std::string l; std::getline(in, l);) lines.push_back(strip_formfeeds(l));
 
-    const std::regex section_re(R"(^([0-9])\.  \S.*$)");
-    const std::regex label_re(R"(^\s+([A-Za-z ]+) \(([0-9]+) octets\):\s+(.*)$)");
-    const std::regex hex_re(R"(^\s+([0-9a-f]{2}( [0-9a-f]{2})*)\s*$)");
     std::vector<TraceMessage> out;
     int section = 0;
-    std::smatch m;
     for (size_t i = 0; i < lines.size(); i++) {
-        if (std::regex_match(lines[i], m, section_re)) {
-            section = std::stoi(m[1]);
+        if (int n = section_number(lines[i]); n >= 0) {
+            section = n;
             continue;
         }
-        if (!std::regex_match(lines[i], m, label_re)) continue;
-        bool payload = m[1] == "payload";
-        if (!payload && !kLabels.count(m[1])) continue;
-        size_t want = std::stoul(m[2]);
-        std::string hex = m[3];
+        std::string label, hex;
+        size_t want = 0;
+        if (!label_line(lines[i], &label, &want, &hex)) continue;
+        if (label != "payload" && !kLabels.count(label)) continue;
         // The hex continues on the following lines, across page breaks, and stops at
-        // the next line of prose (the "ClientHello prefix" block prints fewer bytes
-        // than its label says).
+        // the next line of prose.
         size_t j = i + 1;
         for (; j < lines.size() && hex.size() < want * 3 - 1; j++) {
-            std::smatch hm;
-            if (std::regex_match(lines[j], hm, hex_re)) {
+            if (is_hex_line(lines[j])) {
                 hex.push_back(' ');
-                hex.append(hm[1].first, hm[1].second);
+                hex.append(trim(lines[j]));
             } else if (!blank_or_page_break(lines[j])) {
                 break;
             }
         }
         std::erase(hex, ' ');
-        out.push_back({section, m[1], keel::test::unhex(hex)});
+        out.push_back({section, label, keel::test::unhex(hex)});
         i = j - 1;
     }
     // §4 prints the 0-RTT ClientHello without its binders (the label's octet count is
