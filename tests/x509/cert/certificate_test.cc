@@ -8,6 +8,7 @@
 #include "x509/cert/builder.h"
 #include "x509/cert/certificate.h"
 #include "x509/der/pem.h"
+#include "x509/key/key.h"
 
 namespace keel::x509 {
 namespace {
@@ -310,6 +311,59 @@ TEST(Certificate, TbsIsTheSignedPart) {
                   c.der())
             << name;
     }
+}
+
+TEST(Certificate, OpenSslSelfSignaturesVerifyOverTbs) {
+    // tbs_der() is exactly what OpenSSL signed: the self-signed vectors verify under
+    // their own keys (x509/key has no SPKI decoder yet, so build the keys by hand).
+    Certificate ed = load("openssl-ed25519.pem");
+    auto ed_key = PublicKey::from_raw(KeyType::ed25519, ed.spki().key);
+    ASSERT_TRUE(ed_key);
+    EXPECT_TRUE(
+        ed_key->verify(crypto::SignatureScheme::eddsa_ed25519, ed.tbs_der(), ed.signature()));
+
+    Certificate ec = load("openssl-ec-p256.pem");
+    auto ec_key = PublicKey::ec(crypto::ec::Curve::p256, ec.spki().key);
+    ASSERT_TRUE(ec_key);
+    EXPECT_TRUE(ec_key->verify(crypto::SignatureScheme::ecdsa_secp256r1_sha256, ec.tbs_der(),
+                               ec.signature()));
+
+    Certificate root = load("openssl-full-root.pem");
+    auto p384 = PublicKey::ec(crypto::ec::Curve::p384, root.spki().key);
+    ASSERT_TRUE(p384);
+    EXPECT_TRUE(p384->verify(crypto::SignatureScheme::ecdsa_secp384r1_sha384, root.tbs_der(),
+                             root.signature()));
+
+    Certificate rsa = load("openssl-rsa2048.pem");
+    der::Reader r(rsa.spki().key);
+    auto seq = r.sequence();
+    ASSERT_TRUE(seq);
+    auto n = seq->unsigned_integer();
+    auto e = seq->unsigned_integer();
+    ASSERT_TRUE(n && e);
+    auto rsa_key = PublicKey::rsa(*n, *e);
+    ASSERT_TRUE(rsa_key);
+    EXPECT_TRUE(
+        rsa_key->verify(crypto::SignatureScheme::rsa_pkcs1_sha256, rsa.tbs_der(), rsa.signature()));
+    // One flipped bit in the TBS and it no longer verifies.
+    Bytes tbs(rsa.tbs_der().begin(), rsa.tbs_der().end());
+    tbs[tbs.size() / 2] ^= 1;
+    EXPECT_FALSE(rsa_key->verify(crypto::SignatureScheme::rsa_pkcs1_sha256, tbs, rsa.signature()));
+}
+
+TEST(Certificate, PemBundleSkipsOtherBlocks) {
+    std::string text = "junk before\n" + pem_encode("PRIVATE KEY", Bytes{1, 2, 3}) +
+                       test::read_vector_file("x509/openssl-ed25519.pem") + "between\n" +
+                       test::read_vector_file("x509/openssl-ec-p256.pem");
+    auto certs = parse_certificates(as_bytes(text));
+    ASSERT_TRUE(certs) << certs.error().to_string();
+    ASSERT_EQ(certs->size(), 2u);
+    EXPECT_EQ((*certs)[0].subject().to_string(), "CN=keel ed25519");
+    // A CERTIFICATE block that is not a certificate names its position.
+    auto bad = parse_certificates_pem(test::read_vector_file("x509/openssl-ed25519.pem") +
+                                      pem_encode("CERTIFICATE", Bytes{0x30, 0x00}));
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().detail().find("PEM certificate 2"), std::string::npos);
 }
 
 TEST(Certificate, ReencodeEqualsInput) {
