@@ -107,6 +107,27 @@ CertificateBuilder& CertificateBuilder::subject(const std::vector<NameAttribute>
     return *this;
 }
 
+CertificateBuilder& CertificateBuilder::issued_by(const Certificate& ca) {
+    issuer_ = ca.subject();
+    const auto& ski = ca.extensions().subject_key_id;
+    if (ski) return authority_key_id({false, ski->key_id, std::nullopt, std::nullopt});
+    auto kid = key_identifier(ca.spki().der);
+    if (!kid) {
+        error_ = kid.error();
+        return *this;
+    }
+    return authority_key_id({false, std::move(*kid), std::nullopt, std::nullopt});
+}
+
+CertificateBuilder& CertificateBuilder::subject_key_id_from_key() {
+    auto kid = key_identifier(spki_);
+    if (!kid) {
+        error_ = kid.error();
+        return *this;
+    }
+    return subject_key_id({false, std::move(*kid)});
+}
+
 CertificateBuilder& CertificateBuilder::validity(int64_t not_before, int64_t not_after) {
     not_before_ = not_before;
     not_after_ = not_after;

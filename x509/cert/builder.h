@@ -55,6 +55,13 @@ class CertificateBuilder {
     CertificateBuilder& issuer(const std::vector<NameAttribute>& attributes);
     CertificateBuilder& subject(const std::vector<NameAttribute>& attributes);
 
+    // issuer = the CA's subject, and an authorityKeyIdentifier with the CA's subject key
+    // identifier (or, when it has none, the SHA-1 of its key, RFC 5280 §4.2.1.1).
+    CertificateBuilder& issued_by(const Certificate& ca);
+    // A subjectKeyIdentifier computed from the public key set by public_key()
+    // (RFC 5280 §4.2.1.2 method 1); call after public_key().
+    CertificateBuilder& subject_key_id_from_key();
+
     CertificateBuilder& validity(int64_t not_before, int64_t not_after);
     // The SubjectPublicKeyInfo DER (x509::PublicKey::to_spki()); parsed in tbs().
     CertificateBuilder& public_key(ByteView spki_der);
