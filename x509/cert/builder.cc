@@ -107,6 +107,27 @@ CertificateBuilder& CertificateBuilder::subject(const std::vector<NameAttribute>
     return *this;
 }
 
+CertificateBuilder& CertificateBuilder::issued_by(const Certificate& ca) {
+    issuer_ = ca.subject();
+    const auto& ski = ca.extensions().subject_key_id;
+    if (ski) return authority_key_id({false, ski->key_id, std::nullopt, std::nullopt});
+    auto kid = key_identifier(ca.spki().der);
+    if (!kid) {
+        error_ = kid.error();
+        return *this;
+    }
+    return authority_key_id({false, std::move(*kid), std::nullopt, std::nullopt});
+}
+
+CertificateBuilder& CertificateBuilder::subject_key_id_from_key() {
+    auto kid = key_identifier(spki_);
+    if (!kid) {
+        error_ = kid.error();
+        return *this;
+    }
+    return subject_key_id({false, std::move(*kid)});
+}
+
 CertificateBuilder& CertificateBuilder::validity(int64_t not_before, int64_t not_after) {
     not_before_ = not_before;
     not_after_ = not_after;
@@ -216,9 +237,15 @@ Result<Bytes> CertificateBuilder::sign(ByteView signature_algorithm_der, const S
     return assemble_certificate(tbs_der, signature_algorithm_der, signature);
 }
 
-Result<Bytes> CertificateBuilder::sign(const PrivateKey& key, crypto::SignatureScheme scheme,
-                                       ByteView signature_algorithm_der, crypto::Rng& rng) const {
-    return sign(signature_algorithm_der, [&](ByteView tbs) { return key.sign(scheme, tbs, rng); });
+Result<Bytes> CertificateBuilder::sign(const PrivateKey& key, const SignatureAlgorithm& alg,
+                                       crypto::Rng& rng) const {
+    return sign(alg.to_der(), [&](ByteView tbs) { return key.sign_x509(alg, tbs, rng); });
+}
+
+Result<Certificate> CertificateBuilder::build(const PrivateKey& key, const SignatureAlgorithm& alg,
+                                              crypto::Rng& rng) const {
+    KEEL_TRY_ASSIGN(Bytes der, sign(key, alg, rng));
+    return Certificate::parse(der);
 }
 
 Result<Certificate> CertificateBuilder::build(ByteView signature_algorithm_der,

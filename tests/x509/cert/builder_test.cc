@@ -273,6 +273,26 @@ TEST(CertificateBuilder, HandPatchedEncodingsFail) {
     EXPECT_FALSE(Certificate::parse(w.bytes()));
 }
 
+TEST(CertificateBuilder, IssuedByAndSubjectKeyIdFromKey) {
+    auto ca = build(base().subject_key_id_from_key());
+    ASSERT_TRUE(ca);
+    EXPECT_EQ(ca->extensions().subject_key_id->key_id, *key_identifier(kSpki));
+    auto leaf = build(base().issued_by(*ca).subject({{oid::kCommonName, "leaf"}}));
+    ASSERT_TRUE(leaf);
+    EXPECT_EQ(leaf->issuer(), ca->subject());
+    EXPECT_EQ(*leaf->extensions().authority_key_id->key_id,
+              ca->extensions().subject_key_id->key_id);
+    // A CA without an SKI: the AKI is computed from its key.
+    auto bare =
+        build(base().subject_key_id({false, {9, 9}}).remove_extension(oid::kSubjectKeyIdentifier));
+    ASSERT_TRUE(bare);
+    auto leaf2 = build(base().issued_by(*bare));
+    ASSERT_TRUE(leaf2);
+    EXPECT_EQ(*leaf2->extensions().authority_key_id->key_id, *key_identifier(kSpki));
+    // Without a key there is nothing to hash.
+    EXPECT_FALSE(CertificateBuilder().subject_key_id_from_key().tbs(kEd25519Alg));
+}
+
 TEST(CertificateBuilder, KeyIdentifierIsSha1OfKeyBits) {
     auto kid = key_identifier(kSpki);
     ASSERT_TRUE(kid);
