@@ -26,10 +26,10 @@ void probe_typed(const Element& e) {
     one([](Reader& r) { return r.null(); });
     one([](Reader& r) { return r.time(); });
     if (e.tag == kOid) {
-        auto o = Oid::from_der(e.contents);
+        auto o = x509::Oid::from_der(e.contents);
         if (o) {
             // The dotted form parses back to the same OID.
-            auto back = Oid::from_string(o->to_string());
+            auto back = x509::Oid::from_string(o->to_string());
             if (!back || !(*back == *o)) abort();
             (void)x509::oid_name(*o);
         }
