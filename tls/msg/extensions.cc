@@ -1,6 +1,7 @@
 #include "tls/msg/extensions.h"
 
 #include <algorithm>
+#include <bitset>
 #include <string>
 
 #include "tls/alert.h"
@@ -418,12 +419,15 @@ Result<KeyShareClientHello> KeyShareClientHello::parse(Reader& r) {
     Reader list;
     if (!read_vector(r, 2, 0, 0xffff, &list)) return decode_error("key_share: bad list length");
     KeyShareClientHello out;
+    std::bitset<65536> seen;  // up to ~13k entries fit: no quadratic scan
     while (!list.empty()) {
         auto e = KeyShareEntry::parse(list);
         if (!e) return e.error();
         // "Clients MUST NOT offer multiple KeyShareEntry values for the same group";
         // servers may check and answer illegal_parameter.
-        if (out.find(e->group)) return illegal_parameter("key_share: group offered twice");
+        uint16_t group = static_cast<uint16_t>(e->group);
+        if (seen.test(group)) return illegal_parameter("key_share: group offered twice");
+        seen.set(group);
         out.shares.push_back(std::move(*e));
     }
     return out;

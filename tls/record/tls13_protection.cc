@@ -141,7 +141,7 @@ Result<Plaintext> Tls13RecordProtection::open(const Record& record, size_t recor
         return alert_error(Alert::unexpected_message,
                            "protected record has no content type (all zeros)");
     }
-    const uint8_t raw_type = body[end - 1];
+    const uint8_t raw_type = ct::declassify(body[end - 1]);
     if (!is_known_content_type(raw_type)) {
         return alert_error(Alert::unexpected_message,
                            "protected record of unknown content type " + std::to_string(raw_type));

@@ -44,6 +44,8 @@
 
 namespace keel::x509 {
 
+struct SignatureAlgorithm;  // x509/key/sig_alg.h
+
 enum class KeyType : uint8_t {
     rsa,      // rsaEncryption (RFC 8017 A.1)
     rsa_pss,  // id-RSASSA-PSS (RFC 4055 §3.1)
@@ -126,6 +128,16 @@ class PublicKey {
     // signature does not verify.
     Result<void> verify(crypto::SignatureScheme scheme, ByteView message, ByteView signature) const;
 
+    // SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) for every key type: one complete DER
+    // element, algorithm parameters checked (x509/key/spki.cc lists the forms).
+    static Result<PublicKey> from_spki(ByteView der);
+    Bytes to_spki() const;
+
+    // A certificate, CRL or OCSP signature over `tbs` (RFC 5280 §4.1.1.2); the rules
+    // are in x509/key/sig_alg.h. invalid_argument when `alg` does not fit the key,
+    // auth_failed when the signature does not verify.
+    Result<void> verify_x509(const SignatureAlgorithm& alg, ByteView tbs, ByteView signature) const;
+
     // Same type, same key material, same restrictions.
     bool operator==(const PublicKey& other) const;
 
@@ -186,6 +198,9 @@ class PrivateKey {
     // Every randomized scheme draws from rng (hedged ECDSA, RSA blinding and PSS salt,
     // hedged ML-DSA and SLH-DSA); EdDSA ignores it.
     Result<Bytes> sign(crypto::SignatureScheme scheme, ByteView message, crypto::Rng& rng) const;
+
+    // Signs `tbs` for a certificate, CRL or OCSP response under `alg`.
+    Result<Bytes> sign_x509(const SignatureAlgorithm& alg, ByteView tbs, crypto::Rng& rng) const;
 
     const detail::PrivateKeyImpl& impl() const { return *impl_; }
     explicit PrivateKey(std::shared_ptr<const detail::PrivateKeyImpl> impl)

@@ -14,17 +14,6 @@ PublicKey make(PublicKeyImpl impl) {
     return PublicKey(std::make_shared<const PublicKeyImpl>(std::move(impl)));
 }
 
-// verify() reports every signature that does not check out as auth_failed, whatever
-// the primitive called it: for the caller (TLS decrypt_error, X.509 bad signature) a
-// signature that does not parse and one that does not match are the same failure.
-Result<void> as_auth_failure(Result<void> r) {
-    if (r.ok() || r.error().code() == Errc::auth_failed) return r;
-    if (r.error().code() == Errc::malformed || r.error().code() == Errc::invalid_argument) {
-        return Error(Errc::auth_failed, "signature does not verify: " + r.error().detail());
-    }
-    return r;
-}
-
 size_t curve_bits(crypto::ec::Curve c) {
     using crypto::ec::Curve;
     switch (c) {
@@ -50,6 +39,17 @@ Result<PublicKey> make_rsa(KeyType type, ByteView n, ByteView e,
 }
 
 }  // namespace
+
+// verify() reports every signature that does not check out as auth_failed, whatever
+// the primitive called it: for the caller (TLS decrypt_error, X.509 bad signature) a
+// signature that does not parse and one that does not match are the same failure.
+Result<void> detail::as_auth_failure(Result<void> r) {
+    if (r.ok() || r.error().code() == Errc::auth_failed) return r;
+    if (r.error().code() == Errc::malformed || r.error().code() == Errc::invalid_argument) {
+        return Error(Errc::auth_failed, "signature does not verify: " + r.error().detail());
+    }
+    return r;
+}
 
 Result<PublicKey> PublicKey::rsa(ByteView n, ByteView e) {
     return make_rsa(KeyType::rsa, n, e, std::nullopt);
@@ -178,28 +178,28 @@ Result<void> PublicKey::verify(SignatureScheme scheme, ByteView message, ByteVie
     if (auto* k = std::get_if<detail::RsaPublic>(&key)) {
         const crypto::HashAlg h = *detail::scheme_hash(scheme);
         if (detail::is_pkcs1_scheme(scheme)) {
-            return as_auth_failure(k->key.verify_pkcs1(h, message, signature));
+            return detail::as_auth_failure(k->key.verify_pkcs1(h, message, signature));
         }
         // RFC 8446 §4.2.3: MGF1 with the signature's hash, salt as long as the digest.
         const crypto::PssParams p{h, h, crypto::digest_size(h), false};
-        return as_auth_failure(k->key.verify_pss(message, signature, p));
+        return detail::as_auth_failure(k->key.verify_pss(message, signature, p));
     }
     if (auto* k = std::get_if<crypto::ec::EcdsaPublicKey>(&key)) {
-        return as_auth_failure(k->verify(message, signature, *detail::scheme_hash(scheme),
-                                         crypto::ec::EcdsaFormat::der));
+        return detail::as_auth_failure(k->verify(message, signature, *detail::scheme_hash(scheme),
+                                                 crypto::ec::EcdsaFormat::der));
     }
     if (auto* k = std::get_if<crypto::Ed25519PublicKey>(&key)) {
-        return as_auth_failure(k->verify(message, signature));
+        return detail::as_auth_failure(k->verify(message, signature));
     }
     if (auto* k = std::get_if<crypto::Ed448PublicKey>(&key)) {
-        return as_auth_failure(k->verify(message, signature));
+        return detail::as_auth_failure(k->verify(message, signature));
     }
     if (auto* k = std::get_if<pq::MlDsaPublicKey>(&key)) {
         // draft-ietf-tls-mldsa: pure ML-DSA with the empty context.
-        return as_auth_failure(k->verify(message, signature));
+        return detail::as_auth_failure(k->verify(message, signature));
     }
     if (auto* k = std::get_if<pq::SlhDsaPublicKey>(&key)) {
-        return as_auth_failure(k->verify(message, signature));
+        return detail::as_auth_failure(k->verify(message, signature));
     }
     return Error(Errc::invalid_argument, "key cannot verify signatures");
 }

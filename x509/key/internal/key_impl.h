@@ -76,4 +76,8 @@ std::optional<crypto::HashAlg> scheme_hash(crypto::SignatureScheme scheme);
 bool is_pkcs1_scheme(crypto::SignatureScheme scheme);
 bool is_pss_scheme(crypto::SignatureScheme scheme);
 
+// verify() reports every signature that does not check out as auth_failed, whatever
+// the primitive called it (malformed DER, wrong length, mismatch).
+Result<void> as_auth_failure(Result<void> r);
+
 }  // namespace keel::x509::detail
