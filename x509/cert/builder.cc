@@ -216,9 +216,15 @@ Result<Bytes> CertificateBuilder::sign(ByteView signature_algorithm_der, const S
     return assemble_certificate(tbs_der, signature_algorithm_der, signature);
 }
 
-Result<Bytes> CertificateBuilder::sign(const PrivateKey& key, crypto::SignatureScheme scheme,
-                                       ByteView signature_algorithm_der, crypto::Rng& rng) const {
-    return sign(signature_algorithm_der, [&](ByteView tbs) { return key.sign(scheme, tbs, rng); });
+Result<Bytes> CertificateBuilder::sign(const PrivateKey& key, const SignatureAlgorithm& alg,
+                                       crypto::Rng& rng) const {
+    return sign(alg.to_der(), [&](ByteView tbs) { return key.sign_x509(alg, tbs, rng); });
+}
+
+Result<Certificate> CertificateBuilder::build(const PrivateKey& key, const SignatureAlgorithm& alg,
+                                              crypto::Rng& rng) const {
+    KEEL_TRY_ASSIGN(Bytes der, sign(key, alg, rng));
+    return Certificate::parse(der);
 }
 
 Result<Certificate> CertificateBuilder::build(ByteView signature_algorithm_der,

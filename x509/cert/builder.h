@@ -5,10 +5,11 @@
 //    .public_key(leaf_spki_der)
 //    .basic_constraints({.critical = true, .ca = false})
 //    .subject_alt_name({.names = {GeneralName::dns("keel.example")}});
-//   KEEL_TRY_ASSIGN(Bytes der, b.sign(alg_id_der, [&](ByteView tbs) { return sign(tbs); }));
+//   auto alg = *SignatureAlgorithm::for_scheme(SignatureScheme::ecdsa_secp256r1_sha256);
+//   KEEL_TRY_ASSIGN(Bytes der, b.sign(ca_key, alg, rng));
 //
-// The signature is a callback over the TBS bytes plus the AlgorithmIdentifier DER it
-// produces, so any signer (x509::PrivateKey, an HSM through sign_fun, a test stub) fits.
+// Any other signer (an HSM, a test stub) fits the callback form: the TBS bytes in, the
+// signature out, plus the AlgorithmIdentifier DER it produces.
 //
 // Typed setters replace an extension of the same OID where it stands; add_extension()
 // appends raw bytes unconditionally (tests use it to write duplicates and garbage).
@@ -27,6 +28,7 @@
 #include "x509/cert/extensions.h"
 #include "x509/cert/name.h"
 #include "x509/key/key.h"
+#include "x509/key/sig_alg.h"
 
 namespace keel::x509 {
 
@@ -107,10 +109,12 @@ class CertificateBuilder {
     Result<Bytes> tbs(ByteView signature_algorithm_der) const;
     // The complete certificate DER.
     Result<Bytes> sign(ByteView signature_algorithm_der, const SignFn& sign) const;
-    // Signed by `key` with `scheme`; `signature_algorithm_der` must name the same
-    // algorithm (x509/key has no AlgorithmIdentifier encoder yet).
-    Result<Bytes> sign(const PrivateKey& key, crypto::SignatureScheme scheme,
-                       ByteView signature_algorithm_der, crypto::Rng& rng) const;
+    // Signed by `key` under `alg` (SignatureAlgorithm::for_scheme() picks one from a
+    // TLS scheme); invalid_argument when `alg` does not fit the key.
+    Result<Bytes> sign(const PrivateKey& key, const SignatureAlgorithm& alg,
+                       crypto::Rng& rng) const;
+    Result<Certificate> build(const PrivateKey& key, const SignatureAlgorithm& alg,
+                              crypto::Rng& rng) const;
     // sign(), then parsed back.
     Result<Certificate> build(ByteView signature_algorithm_der, const SignFn& sign) const;
 

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "x509/der/pem.h"
+#include "x509/key/sig_alg.h"
 
 namespace keel::x509 {
 
@@ -170,6 +171,15 @@ std::string Certificate::serial_hex() const {
 bool Certificate::is_ca() const {
     const auto& bc = tbs_.extensions.basic_constraints;
     return bc && bc->ca;
+}
+
+Result<PublicKey> Certificate::public_key() const {
+    return PublicKey::from_spki(tbs_.spki.der);
+}
+
+Result<void> Certificate::verify_signature(const PublicKey& issuer_key) const {
+    KEEL_TRY_ASSIGN(SignatureAlgorithm alg, SignatureAlgorithm::parse(signature_algorithm_.der));
+    return issuer_key.verify_x509(alg, tbs_der(), signature_);
 }
 
 std::string Certificate::to_pem() const {

@@ -23,6 +23,7 @@
 #include "x509/cert/name.h"
 #include "x509/der/der.h"
 #include "x509/der/oid.h"
+#include "x509/key/key.h"
 
 namespace keel::x509 {
 
@@ -107,6 +108,14 @@ class Certificate {
     bool is_self_issued() const { return tbs_.issuer.matches(tbs_.subject); }
     // basicConstraints cA is asserted.
     bool is_ca() const;
+
+    // The subject's key, decoded from the SPKI (x509/key: unsupported or malformed
+    // keys are an error here, not at parse time).
+    Result<PublicKey> public_key() const;
+    // Checks this certificate's signature under `issuer_key` (RFC 5280 §4.1.1.3):
+    // auth_failed when it does not verify, invalid_argument when the signature
+    // algorithm does not fit the key, unsupported for an algorithm x509/key lacks.
+    Result<void> verify_signature(const PublicKey& issuer_key) const;
 
     std::string to_pem() const;
 

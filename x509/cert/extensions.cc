@@ -3,6 +3,7 @@
 #include "x509/cert/extensions.h"
 
 #include <algorithm>
+#include <set>
 
 namespace keel::x509 {
 
@@ -230,15 +231,14 @@ Result<CertificatePolicies> parse_certificate_policies(ByteView value, bool crit
         if (r.empty()) return bad("certificatePolicies", "empty");
         CertificatePolicies cp;
         cp.critical = critical;
+        std::set<Oid> seen;  // a set: hostile lists may be long
         while (!r.empty()) {
             KEEL_TRY_ASSIGN(der::Reader pi, r.sequence());
             PolicyInformation info;
             KEEL_TRY_ASSIGN(info.policy, pi.oid());
             // §4.2.1.4: "A certificate policy OID MUST NOT appear more than once".
-            for (const PolicyInformation& p : cp.policies)
-                if (p.policy == info.policy)
-                    return bad("certificatePolicies",
-                               "policy " + info.policy.to_string() + " twice");
+            if (!seen.insert(info.policy).second)
+                return bad("certificatePolicies", "policy " + info.policy.to_string() + " twice");
             KEEL_TRY_ASSIGN(auto quals, pi.optional_constructed(der::kSequence));
             if (quals) {
                 if (quals->empty()) return bad("certificatePolicies", "empty qualifier list");
@@ -692,6 +692,7 @@ Result<Extensions> Extensions::parse(der::Reader& r) {
     KEEL_TRY_ASSIGN(der::Reader list, r.sequence());
     if (list.empty()) return Error(Errc::malformed, "Extensions: empty list (SIZE (1..MAX))");
     Extensions x;
+    std::set<Oid> seen;  // a set: hostile lists may be long
     while (!list.empty()) {
         KEEL_TRY_ASSIGN(der::Reader er, list.sequence());
         Extension e;
@@ -702,7 +703,7 @@ Result<Extensions> Extensions::parse(der::Reader& r) {
         e.value = copy(value);
         // §4.2: "A certificate MUST NOT include more than one instance of a particular
         // extension."
-        if (x.find(e.oid))
+        if (!seen.insert(e.oid).second)
             return Error(Errc::malformed, "Extensions: " + oid_name(e.oid) + " appears twice");
         x.all.push_back(std::move(e));
         KEEL_TRY(type_extension(x, x.all.back()));

@@ -119,8 +119,12 @@ bool values_match(const Attribute& a, const Attribute& b) {
     return ta && tb && fold(*ta) == fold(*tb);
 }
 
+// Multi-valued RDNs beyond this many attributes match only byte for byte (checked by
+// the caller), which bounds the quadratic pairing below on hostile names.
+constexpr size_t kMaxFoldedRdnSize = 16;
+
 bool rdns_match(const Rdn& a, const Rdn& b) {
-    if (a.size() != b.size()) return false;
+    if (a.size() != b.size() || a.size() > kMaxFoldedRdnSize) return false;
     // Each attribute of `a` pairs with a distinct one of `b` (RDNs are tiny: quadratic).
     std::vector<bool> used(b.size(), false);
     for (const Attribute& x : a) {

@@ -99,7 +99,9 @@ class Name {
     //    spaces folded to one, RFC 4518 §2.6.1) and ASCII case folding (caseIgnoreMatch
     //    restricted to ASCII: full Unicode case folding and normalization from the LDAP
     //    StringPrep profile are not implemented, so non-ASCII letters compare exactly);
-    //  - any other values match only if tag and contents are identical.
+    //  - any other values match only if tag and contents are identical;
+    //  - an RDN of more than 16 attributes matches only when the whole Name is
+    //    byte-identical (bounds the work on hostile names).
     bool matches(const Name& other) const;
 
     // Byte equality of the encodings.

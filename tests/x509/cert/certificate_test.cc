@@ -8,6 +8,7 @@
 #include "x509/cert/builder.h"
 #include "x509/cert/certificate.h"
 #include "x509/der/pem.h"
+#include "x509/key/key.h"
 
 namespace keel::x509 {
 namespace {
@@ -310,6 +311,54 @@ TEST(Certificate, TbsIsTheSignedPart) {
                   c.der())
             << name;
     }
+}
+
+TEST(Certificate, OpenSslSignaturesVerifyOverTbs) {
+    // tbs_der() is exactly what OpenSSL signed: every vector verifies under its
+    // issuer's key (self-signed ones under their own).
+    Certificate root = load("openssl-full-root.pem");
+    auto root_key = root.public_key();
+    ASSERT_TRUE(root_key) << root_key.error().to_string();
+    for (const char* name :
+         {"openssl-full-leaf.pem", "openssl-v1-utf8.pem", "openssl-full-root.pem"}) {
+        EXPECT_TRUE(load(name).verify_signature(*root_key)) << name;
+    }
+    for (const char* name : {"openssl-rsa-pss.pem", "openssl-ec-p256.pem", "openssl-rsa2048.pem",
+                             "openssl-ed25519.pem"}) {
+        Certificate c = load(name);
+        auto key = c.public_key();
+        ASSERT_TRUE(key) << name << ": " << key.error().to_string();
+        auto v = c.verify_signature(*key);
+        EXPECT_TRUE(v) << name << ": " << (v ? "" : v.error().to_string());
+        // Under another certificate's key it does not.
+        auto wrong = c.verify_signature(*root_key);
+        EXPECT_FALSE(wrong) << name;
+    }
+    // One flipped bit in the TBS and it no longer verifies.
+    Certificate rsa = load("openssl-rsa2048.pem");
+    Bytes der = rsa.der();
+    der[rsa.tbs_der().size() / 2 + 4] ^= 0x01;  // inside the serial/issuer, still parses
+    auto flipped = Certificate::parse(der);
+    if (flipped) {
+        auto v = flipped->verify_signature(*rsa.public_key());
+        ASSERT_FALSE(v);
+        EXPECT_EQ(v.error().code(), Errc::auth_failed);
+    }
+}
+
+TEST(Certificate, PemBundleSkipsOtherBlocks) {
+    std::string text = "junk before\n" + pem_encode("PRIVATE KEY", Bytes{1, 2, 3}) +
+                       test::read_vector_file("x509/openssl-ed25519.pem") + "between\n" +
+                       test::read_vector_file("x509/openssl-ec-p256.pem");
+    auto certs = parse_certificates(as_bytes(text));
+    ASSERT_TRUE(certs) << certs.error().to_string();
+    ASSERT_EQ(certs->size(), 2u);
+    EXPECT_EQ((*certs)[0].subject().to_string(), "CN=keel ed25519");
+    // A CERTIFICATE block that is not a certificate names its position.
+    auto bad = parse_certificates_pem(test::read_vector_file("x509/openssl-ed25519.pem") +
+                                      pem_encode("CERTIFICATE", Bytes{0x30, 0x00}));
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().detail().find("PEM certificate 2"), std::string::npos);
 }
 
 TEST(Certificate, ReencodeEqualsInput) {

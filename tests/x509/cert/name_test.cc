@@ -99,6 +99,23 @@ TEST(Name, MatchFoldsAsciiCaseAndInsignificantSpace) {
     EXPECT_FALSE(a.matches(g));
 }
 
+TEST(Name, HugeRdnsMatchOnlyByteForByte) {
+    Rdn upper, lower;
+    for (int i = 0; i < 17; ++i) {
+        const std::string v = "Unit " + std::to_string(i);
+        std::string l = v;
+        l[0] = 'u';
+        upper.push_back(attr(oid::kOrganizationalUnitName, der::kUtf8String, v));
+        lower.push_back(attr(oid::kOrganizationalUnitName, der::kUtf8String, l));
+    }
+    Name a = Name::from_rdns({upper});
+    EXPECT_TRUE(a.matches(Name::from_rdns({upper})));
+    EXPECT_FALSE(a.matches(Name::from_rdns({lower})));
+    upper.pop_back();
+    lower.pop_back();
+    EXPECT_TRUE(Name::from_rdns({upper}).matches(Name::from_rdns({lower})));
+}
+
 TEST(Name, MatchIsExactForOtherStringTypesAndNonAscii) {
     // IA5String values (emailAddress) compare as bytes.
     Name a = Name::from_rdns({{attr(oid::kEmailAddress, der::kIa5String, "A@x")}});

@@ -64,60 +64,6 @@ const AlgInfo& info(Alg alg) {
     return kAlgs[static_cast<size_t>(alg)];
 }
 
-// --- DER for SPKIs and signature AlgorithmIdentifiers ------------------------------
-// x509/key does not encode SPKIs or AlgorithmIdentifiers yet; these are the RFC
-// encodings, to be replaced by PublicKey::to_spki() and its AlgorithmIdentifier
-// helper when they land.
-
-void algorithm(der::Writer& w, const Oid& oid, bool null_params = false) {
-    auto seq = w.sequence();
-    w.oid(oid);
-    if (null_params) w.null();
-    w.close(seq);
-}
-
-// RFC 4055 §3.1 RSASSA-PSS-params for SHA-256, MGF1-SHA-256, salt 32.
-void pss_sha256(der::Writer& w) {
-    auto params = w.sequence();
-    auto hash = w.open(der::context_constructed(0));
-    algorithm(w, oid::kSha256, true);
-    w.close(hash);
-    auto mgf = w.open(der::context_constructed(1));
-    auto mgf_alg = w.sequence();
-    w.oid(oid::kMgf1);
-    algorithm(w, oid::kSha256, true);
-    w.close(mgf_alg);
-    w.close(mgf);
-    auto salt = w.open(der::context_constructed(2));
-    w.small_unsigned(32);
-    w.close(salt);
-    w.close(params);
-}
-
-Oid curve_oid(crypto::ec::Curve c) {
-    switch (c) {
-        case crypto::ec::Curve::p384:
-            return oid::kSecp384r1;
-        case crypto::ec::Curve::p521:
-            return oid::kSecp521r1;
-        default:
-            return oid::kSecp256r1;
-    }
-}
-
-Oid raw_key_oid(KeyType t) {
-    switch (t) {
-        case KeyType::ed25519:
-            return oid::kEd25519;
-        case KeyType::ed448:
-            return oid::kEd448;
-        case KeyType::mldsa65:
-            return oid::kMlDsa65;
-        default:
-            return oid::kSlhDsaSha2_128f;
-    }
-}
-
 int64_t now() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -131,66 +77,14 @@ uint64_t next_serial() {
 
 }  // namespace
 
-Bytes signature_algorithm_der(Alg alg) {
-    der::Writer w;
-    switch (alg) {
-        case Alg::rsa2048:
-            algorithm(w, oid::kSha256WithRsa, true);
-            break;
-        case Alg::rsa2048_pss:
-        case Alg::rsa_pss2048: {
-            auto seq = w.sequence();
-            w.oid(oid::kRsassaPss);
-            pss_sha256(w);
-            w.close(seq);
-            break;
-        }
-        case Alg::p256:
-            algorithm(w, oid::kEcdsaWithSha256);
-            break;
-        case Alg::p384:
-            algorithm(w, oid::kEcdsaWithSha384);
-            break;
-        case Alg::p521:
-            algorithm(w, oid::kEcdsaWithSha512);
-            break;
-        case Alg::ed25519:
-        case Alg::ed448:
-        case Alg::mldsa65:
-        case Alg::slhdsa_sha2_128f:
-            algorithm(w, raw_key_oid(info(alg).type));
-            break;
-    }
-    return w.take();
+SignatureAlgorithm signature_algorithm(Alg alg) {
+    auto a = SignatureAlgorithm::for_scheme(info(alg).scheme);
+    if (!a) die("no X.509 algorithm for " + std::string(alg_name(alg)), Error(Errc::unsupported));
+    return *a;
 }
 
-Bytes spki_der(Alg alg, const PublicKey& key) {
-    der::Writer w;
-    auto spki = w.sequence();
-    const KeyType t = info(alg).type;
-    if (t == KeyType::rsa || t == KeyType::rsa_pss) {
-        // RFC 8017 A.1 rsaEncryption with NULL; RFC 4055 §3.1 id-RSASSA-PSS without
-        // parameters (an unrestricted PSS key).
-        algorithm(w, t == KeyType::rsa ? oid::kRsaEncryption : oid::kRsassaPss, t == KeyType::rsa);
-        der::Writer rsa;
-        auto seq = rsa.sequence();
-        rsa.unsigned_integer(key.rsa_n());
-        rsa.unsigned_integer(key.rsa_e());
-        rsa.close(seq);
-        w.bit_string(rsa.bytes());
-    } else if (t == KeyType::ec) {
-        // RFC 5480 §2.1.1: namedCurve parameters, uncompressed point.
-        auto a = w.sequence();
-        w.oid(oid::kEcPublicKey);
-        w.oid(curve_oid(info(alg).curve));
-        w.close(a);
-        w.bit_string(key.raw());
-    } else {
-        algorithm(w, raw_key_oid(t));
-        w.bit_string(key.raw());
-    }
-    w.close(spki);
-    return w.take();
+Bytes signature_algorithm_der(Alg alg) {
+    return signature_algorithm(alg).to_der();
 }
 
 const std::vector<Alg>& all_algs() {
@@ -219,20 +113,20 @@ const Key& key(Alg alg, int index) {
             KeyGenOptions o;
             auto k =
                 must(PrivateKey::generate(KeyType::rsa, crypto::default_rng(), o), "rsa keygen");
-            rsa = std::make_unique<Key>(Key{Alg::rsa2048, k, info(Alg::rsa2048).scheme,
-                                            spki_der(Alg::rsa2048, k.public_key()),
-                                            signature_algorithm_der(Alg::rsa2048)});
+            rsa = std::make_unique<Key>(
+                Key{Alg::rsa2048, k, info(Alg::rsa2048).scheme, signature_algorithm(Alg::rsa2048),
+                    k.public_key().to_spki(), signature_algorithm_der(Alg::rsa2048)});
         }
-        slot = std::make_unique<Key>(
-            Key{alg, rsa->key, info(alg).scheme, rsa->spki, signature_algorithm_der(alg)});
+        slot = std::make_unique<Key>(Key{alg, rsa->key, info(alg).scheme, signature_algorithm(alg),
+                                         rsa->spki, signature_algorithm_der(alg)});
         return *slot;
     }
     KeyGenOptions o;
     o.curve = info(alg).curve;
     auto k = must(PrivateKey::generate(info(alg).type, crypto::default_rng(), o),
                   std::string(alg_name(alg)) + " keygen");
-    slot = std::make_unique<Key>(
-        Key{alg, k, info(alg).scheme, spki_der(alg, k.public_key()), signature_algorithm_der(alg)});
+    slot = std::make_unique<Key>(Key{alg, k, info(alg).scheme, signature_algorithm(alg),
+                                     k.public_key().to_spki(), signature_algorithm_der(alg)});
     return *slot;
 }
 
@@ -301,11 +195,10 @@ Bytes issue_der(const Issued* issuer, Alg subject_alg, const CertOptions& o) {
     if (o.customize) o.customize(b);
 
     if (!o.corrupt_signature)
-        return must(
-            b.sign(signer.key, signer.scheme, signer.signature_algorithm, crypto::default_rng()),
-            "sign");
+        return must(b.sign(signer.key, signer.sig_alg, crypto::default_rng()), "sign");
     auto sign = [&](ByteView tbs) -> Result<Bytes> {
-        KEEL_TRY_ASSIGN(Bytes sig, signer.key.sign(signer.scheme, tbs, crypto::default_rng()));
+        KEEL_TRY_ASSIGN(Bytes sig,
+                        signer.key.sign_x509(signer.sig_alg, tbs, crypto::default_rng()));
         sig[sig.size() / 2] ^= 0x01;
         return sig;
     };

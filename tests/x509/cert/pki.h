@@ -26,6 +26,7 @@
 #include "x509/cert/builder.h"
 #include "x509/cert/certificate.h"
 #include "x509/key/key.h"
+#include "x509/key/sig_alg.h"
 
 namespace keel::test::pki {
 
@@ -50,9 +51,10 @@ std::string_view alg_name(Alg alg);
 struct Key {
     Alg alg;
     x509::PrivateKey key;
-    crypto::SignatureScheme scheme;  // what certificates signed by this key use
-    Bytes spki;                      // SubjectPublicKeyInfo DER
-    Bytes signature_algorithm;       // AlgorithmIdentifier DER of `scheme`
+    crypto::SignatureScheme scheme;    // the TLS scheme that signs like sig_alg
+    x509::SignatureAlgorithm sig_alg;  // what certificates signed by this key use
+    Bytes spki;                        // SubjectPublicKeyInfo DER
+    Bytes signature_algorithm;         // sig_alg's AlgorithmIdentifier DER
 };
 
 // The cached key number `index` of this Alg (distinct indices give distinct keys).
@@ -124,9 +126,9 @@ Bytes issue_der(const Issued* issuer, Alg subject_alg, const CertOptions& option
 // Returned leaf first, root last (the order a TLS server sends).
 std::vector<Issued> make_chain(Alg alg, int intermediates = 1);
 
-// AlgorithmIdentifier and SPKI DER for the PKI's keys (exposed for tests that need a
-// raw encoding, e.g. to mismatch the signature algorithm).
+// The signature algorithm certificates signed by an `alg` key use, and its DER (for
+// tests that need a raw encoding, e.g. to mismatch the signature algorithm).
+x509::SignatureAlgorithm signature_algorithm(Alg alg);
 Bytes signature_algorithm_der(Alg alg);
-Bytes spki_der(Alg alg, const x509::PublicKey& key);
 
 }  // namespace keel::test::pki

@@ -11,9 +11,9 @@ namespace {
 
 using namespace keel::x509;
 
-// The signature on `c` verifies under `issuer`'s key with the issuer's scheme.
+// The signature on `c` verifies under `issuer`'s key.
 Result<void> verify(const Certificate& c, const Key& issuer) {
-    return issuer.key.public_key().verify(issuer.scheme, c.tbs_der(), c.signature());
+    return c.verify_signature(issuer.key.public_key());
 }
 
 TEST(TestPki, EveryAlgorithmSignsAChainThatVerifies) {
@@ -35,6 +35,9 @@ TEST(TestPki, EveryAlgorithmSignsAChainThatVerifies) {
         EXPECT_FALSE(leaf.cert.is_ca());
         EXPECT_EQ(leaf.cert.signature_algorithm().der, signature_algorithm_der(alg));
         EXPECT_EQ(leaf.cert.spki().der, leaf.key->spki);
+        auto pk = leaf.cert.public_key();
+        ASSERT_TRUE(pk);
+        EXPECT_TRUE(*pk == leaf.key->key.public_key());
         // AKI names the issuer's SKI.
         EXPECT_EQ(*leaf.cert.extensions().authority_key_id->key_id,
                   inter.cert.extensions().subject_key_id->key_id);
