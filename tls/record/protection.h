@@ -17,7 +17,6 @@
 // epoch/sequence header in dtls/.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <variant>
@@ -50,13 +49,12 @@ class RecordProtection {
     }
     // The most content one record may carry when the peer's record_size_limit (RFC
     // 8449) is `peer_limit`, and the most padding around `content_len` bytes of it.
-    // TLS 1.3: the limit counts content + type + padding (§4).
     size_t max_content(size_t peer_limit) const {
-        return std::min(kMaxPlaintext, std::min(peer_limit, kMaxTls13InnerPlaintext) - 1);
+        return std::visit([&](const auto& p) { return p.max_content(peer_limit); }, v_);
     }
     size_t max_padding(size_t content_len, size_t peer_limit) const {
-        const size_t inner = std::min(peer_limit, kMaxTls13InnerPlaintext);
-        return inner > content_len ? inner - content_len - 1 : 0;
+        return std::visit([&](const auto& p) { return p.max_padding(content_len, peer_limit); },
+                          v_);
     }
 
     Result<void> seal(ContentType type, size_t content_len, size_t padding_len,

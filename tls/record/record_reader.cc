@@ -27,6 +27,10 @@ RecordReader::RecordReader(size_t capacity) : buf_(std::max(capacity, kDefaultCa
 void RecordReader::set_protected(bool on, size_t max_expansion) {
     protected_ = on;
     max_expansion_ = max_expansion;
+    // TLS 1.2's 2048-byte expansion needs a larger buffer than the TLS 1.3 default;
+    // growing keeps the buffered bytes where they are.
+    const size_t largest = kRecordHeaderSize + kMaxPlaintext + max_expansion;
+    if (buf_.size() < largest) buf_.resize(largest);
 }
 
 // Moves the unread bytes to the front only when the record they start cannot be

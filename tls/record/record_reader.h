@@ -28,6 +28,8 @@
 //   (a server skipping rejected 0-RTT data reads protected records then, §4.2.10).
 // Once the whole record is in, a plaintext record's content must pass check_content()
 // (record.h): zero-length handshake or alert, malformed alert or CCS records fail.
+// An application_data record read before read keys is returned as it is: the engine
+// rejects it (unexpected_message) unless it is skipping rejected 0-RTT data.
 // After an error the reader is dead: every later next() returns the same error.
 #pragma once
 
@@ -76,7 +78,8 @@ class RecordReader {
     void set_version_rule(RecordVersionRule rule) { rule_ = rule; }
     // Read keys are installed: records other than change_cipher_spec are protected and
     // may be 2^14 + max_expansion long (TLS 1.3: 256). TLS 1.3 change_cipher_spec
-    // records stay plaintext (§5, middlebox compatibility).
+    // records stay plaintext (§5, middlebox compatibility). A larger expansion than the
+    // buffer holds (TLS 1.2: 2048) grows the buffer once, here.
     void set_protected(bool on, size_t max_expansion = kMaxTls13Expansion);
 
     bool is_protected() const { return protected_; }

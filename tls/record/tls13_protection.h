@@ -16,6 +16,7 @@
 // number. key_update_due() says when; the engine decides.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -56,6 +57,16 @@ class Tls13RecordProtection {
     static constexpr size_t content_offset() { return kRecordHeaderSize; }
     size_t sealed_size(size_t content_len, size_t padding_len) const {
         return kRecordHeaderSize + content_len + 1 + padding_len + tag_size_;
+    }
+
+    // RFC 8449 §4: in TLS 1.3 the peer's record_size_limit counts the whole inner
+    // plaintext (content + type + padding), and 2^14 + 1 is the most it may say.
+    static size_t max_content(size_t peer_limit) {
+        return std::min(kMaxPlaintext, std::min(peer_limit, kMaxTls13InnerPlaintext) - 1);
+    }
+    static size_t max_padding(size_t content_len, size_t peer_limit) {
+        const size_t inner = std::min(peer_limit, kMaxTls13InnerPlaintext);
+        return inner > content_len ? inner - content_len - 1 : 0;
     }
 
     // Protects one record in place. On entry record[5, 5 + content_len) holds the

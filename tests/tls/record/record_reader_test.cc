@@ -271,5 +271,27 @@ TEST(RecordReader, SmallCapacityIsRaisedToOneLargestRecord) {
     ASSERT_TRUE(rec.ok() && rec->has_value());
 }
 
+TEST(RecordReader, LargerExpansionGrowsTheBuffer) {
+    RecordReader reader;
+    reader.feed(header_only(22, 0x0303, 4));
+    reader.set_protected(true, kMaxTls12Expansion);
+    EXPECT_GE(reader.capacity(), kRecordHeaderSize + kMaxPlaintext + kMaxTls12Expansion);
+    EXPECT_EQ(reader.buffered(), 5u);
+    const Bytes body = pattern(4, 1);
+    reader.feed(body);
+    auto first = reader.next();
+    ASSERT_TRUE(first.ok() && first->has_value());
+    EXPECT_EQ(Bytes((*first)->fragment.begin(), (*first)->fragment.end()), body);
+    const Bytes big = frame({23, 0x0303, pattern(16384 + 2048, 2)});
+    EXPECT_EQ(reader.feed(big), big.size());
+    auto rec = reader.next();
+    ASSERT_TRUE(rec.ok() && rec->has_value());
+    EXPECT_EQ((*rec)->fragment.size(), 16384u + 2048u);
+    reader.feed(header_only(23, 0x0303, 16384 + 2049));
+    auto over = reader.next();
+    ASSERT_FALSE(over.ok());
+    EXPECT_EQ(alert_of(over.error()), Alert::record_overflow);
+}
+
 }  // namespace
 }  // namespace keel::tls
