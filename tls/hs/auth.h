@@ -55,10 +55,11 @@ Result<x509::PublicKey> certificate_public_key(ByteView cert_der);
 // default_chain_verifier when none is set); verify_none accepts every chain.
 Result<void> validate_peer_chain(const HandshakeConfig& config, const PeerChain& chain);
 
-// TEMPORARY STAND-IN for x509/verify (RFC 5280 path building, written later): accepts
-// the chain when its leaf is one of `cacerts` byte for byte, or is signed by the key of
-// one of them. No validity period, name, key usage or path is checked; replace by the
-// real validator as soon as x509/verify exists. Failure is unknown_ca.
+// TEMPORARY STAND-IN for x509/verify path validation (RFC 5280 path building, written
+// later): accepts the chain when its leaf is one of `cacerts` byte for byte, or its
+// signature verifies under the key of one of them (x509::Certificate). No intermediate,
+// validity period, hostname (x509/verify/hostname.h), key usage or path constraint is
+// checked; replace by the real validator as soon as it exists. Failure is unknown_ca.
 Result<void> default_chain_verifier(const PeerChain& chain);
 
 }  // namespace keel::tls
