@@ -9,6 +9,7 @@ std::string_view errc_name(Errc code) {
         case Errc::options: return "options";
         case Errc::tls_alert: return "tls_alert";
         case Errc::bad_cert: return "bad_cert";
+        case Errc::posix: return "posix";
         case Errc::malformed: return "malformed";
         case Errc::invalid_argument: return "invalid_argument";
         case Errc::auth_failed: return "auth_failed";

@@ -18,6 +18,7 @@ enum class Errc : uint8_t {
     options,    // {error, {options, ...}}: bad or contradictory options
     tls_alert,  // {error, {tls_alert, {Alert, Description}}}
     bad_cert,   // {error, {bad_cert, Reason}}
+    posix,      // {error, inet:posix()}: the atom ("econnrefused", "einval") is the detail
     // Reasons below the API: the crypto and parsing layers.
     malformed,         // input bytes do not parse: over-read, bad length, trailing data
     invalid_argument,  // a size or value the caller passed is outside what the API allows
